@@ -1,0 +1,462 @@
+// The text model: the visible prose of a draft, with every character mapped
+// back to its source offset (UTF-16 code units), so that findings and fixes
+// land on the exact source range.
+//
+// Markdown is parsed with unified + remark-parse (plus front matter and GFM
+// tables). Rules see block text with markup removed but visible characters
+// kept, including ordinals that Markdown turns into list markers. Code,
+// inline code, URLs, HTML and front matter are not prose. Plain text is one
+// block per non-empty line.
+
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { parse as parseYaml } from 'yaml';
+import type { Root, RootContent, PhrasingContent, Nodes } from 'mdast';
+import type { BlockKind, DocFormat, SourceComment, TextBlock, TextLine, TextModel } from './types';
+import { isHan, isCjkPunct } from './text';
+
+/** Stands in for non-prose inline content (code, URLs, images, HTML) so words never join across it. */
+export const PLACEHOLDER = '\uFFFC';
+
+export function buildTextModel(source: string, format: DocFormat): TextModel {
+  const lineStarts = computeLineStarts(source);
+  const model: TextModel = { source, format, blocks: [], lines: [], comments: [], lineStarts };
+  if (format === 'markdown') buildMarkdown(model);
+  else buildPlainText(model);
+  model.lines = splitLines(model);
+  return model;
+}
+
+/** Offsets where each line starts; \n, \r\n and \r all end a line (as in LSP). */
+export function computeLineStarts(source: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (source.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** LSP-style position of a source offset. */
+export function positionAt(lineStarts: number[], offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - lineStarts[lo] };
+}
+
+/** Source offset of an LSP-style position (clamped to the document). */
+export function offsetAt(lineStarts: number[], source: string, line: number, character: number): number {
+  if (line < 0) return 0;
+  if (line >= lineStarts.length) return source.length;
+  const lineEnd = line + 1 < lineStarts.length ? lineStarts[line + 1] : source.length;
+  return Math.max(lineStarts[line], Math.min(lineStarts[line] + character, lineEnd));
+}
+
+// ---------------------------------------------------------------------------
+// Plain text
+
+const COMMENT_LINE = /^\s*<!--([\s\S]*?)-->\s*$/;
+
+function buildPlainText(model: TextModel): void {
+  const { source, lineStarts } = model;
+  for (let line = 0; line < lineStarts.length; line++) {
+    const start = lineStarts[line];
+    let end = line + 1 < lineStarts.length ? lineStarts[line + 1] : source.length;
+    while (end > start && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
+    if (end === start) continue;
+    const text = source.slice(start, end);
+    if (text.trim() === '') continue;
+    const comment = COMMENT_LINE.exec(text);
+    if (comment) {
+      model.comments.push({ body: comment[1].trim(), start, end, line, endLine: line });
+      continue;
+    }
+    const b = new BlockBuilder();
+    b.push(text, start);
+    const masked = maskUrls(b);
+    model.blocks.push({ kind: 'line', text: masked.text, offsets: masked.offsets, start, end, lines: [{ from: 0, to: masked.text.length }] });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Markdown
+
+let markdownParser: ReturnType<typeof createParser> | undefined;
+
+function createParser() {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(function gfmTablesOnly(this: any) {
+      // Only GFM tables: the autolink-literal transform would swallow the
+      // Chinese text that follows a bare URL and shift positions.
+      const data = this.data();
+      (data.micromarkExtensions ??= []).push(gfmTable());
+      (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+    });
+}
+
+function parseMarkdown(source: string): Root {
+  markdownParser ??= createParser();
+  return markdownParser.parse(source) as Root;
+}
+
+function buildMarkdown(model: TextModel): void {
+  const tree = parseMarkdown(model.source);
+  const walker = new BlockWalker(model);
+  walker.children(tree.children);
+}
+
+/** Accumulates visible characters of one block and their source offsets. */
+class BlockBuilder {
+  chars: string[] = [];
+  offsets: number[] = [];
+  /** Text indexes where a new source line starts. */
+  lineBreaks: number[] = [];
+
+  push(text: string, sourceOffset: number): void {
+    for (let i = 0; i < text.length; i++) {
+      this.chars.push(text[i]);
+      this.offsets.push(sourceOffset + i);
+    }
+  }
+
+  pushChar(ch: string, sourceOffset: number): void {
+    this.chars.push(ch);
+    this.offsets.push(sourceOffset);
+  }
+
+  lineBreak(newlineOffset: number): void {
+    // A line break inside a Chinese paragraph maps to nothing; between two
+    // Latin letters or digits it reads as a space.
+    const prev = this.chars.length ? this.chars[this.chars.length - 1] : '';
+    if (prev && /[A-Za-z0-9,.;:!?]/.test(prev)) this.pendingSpace = newlineOffset;
+    this.lineBreaks.push(this.chars.length);
+  }
+
+  pendingSpace = -1;
+
+  /** Called before pushing the first character of a new line. */
+  resolveSpace(next: string): void {
+    if (this.pendingSpace < 0) return;
+    if (/[A-Za-z0-9]/.test(next)) {
+      // The joining space belongs to neither line: the line break index moves past it.
+      this.chars.push(' ');
+      this.offsets.push(this.pendingSpace);
+      this.lineBreaks[this.lineBreaks.length - 1] = this.chars.length;
+    }
+    this.pendingSpace = -1;
+  }
+}
+
+class BlockWalker {
+  constructor(private model: TextModel) {}
+
+  children(nodes: RootContent[]): void {
+    for (const node of nodes) this.block(node);
+  }
+
+  private block(node: RootContent): void {
+    switch (node.type) {
+      case 'paragraph':
+        this.emit('paragraph', node.children, node);
+        break;
+      case 'heading':
+        this.emit('heading', node.children, node, node.depth);
+        break;
+      case 'blockquote':
+        this.children(node.children);
+        break;
+      case 'list':
+        for (const item of node.children) this.listItem(item, node.ordered === true);
+        break;
+      case 'table':
+        for (const row of node.children)
+          for (const cell of row.children) this.emit('tableCell', cell.children, cell);
+        break;
+      case 'html':
+        this.comments(node.value, node);
+        break;
+      case 'yaml':
+        this.frontMatter(node.value);
+        break;
+      default:
+        // code, thematicBreak, definition: not prose.
+        break;
+    }
+  }
+
+  private listItem(item: Extract<RootContent, { type: 'listItem' }>, ordered: boolean): void {
+    const first = item.children[0];
+    item.children.forEach((child, index) => {
+      if (index === 0 && ordered && child.type === 'paragraph' && item.position && first.position) {
+        // Keep the ordinal (`1. `) visible: a 公文 writes it as text.
+        const markerStart = item.position.start.offset!;
+        const contentStart = first.position.start.offset!;
+        const marker = this.model.source.slice(markerStart, contentStart).replace(/\s+$/, '');
+        this.emit('listItem', child.children, child, undefined, { text: marker, offset: markerStart, gap: contentStart - markerStart - marker.length });
+      } else {
+        this.block(child);
+      }
+    });
+  }
+
+  private frontMatter(value: string): void {
+    try {
+      const data = parseYaml(value);
+      if (data && typeof data === 'object' && !Array.isArray(data)) this.model.frontMatter = data as Record<string, unknown>;
+      else if (data != null) this.model.frontMatterError = '前置元数据（front matter）应为键值对';
+    } catch (e) {
+      this.model.frontMatterError = `前置元数据（front matter）无法解析：${(e as Error).message.split('\n')[0]}`;
+    }
+  }
+
+  private comments(value: string, node: Nodes): void {
+    const base = node.position?.start.offset;
+    if (base === undefined) return;
+    const re = /<!--([\s\S]*?)-->/g;
+    for (let m = re.exec(value); m; m = re.exec(value)) {
+      // html node values are verbatim source slices
+      const start = base + m.index;
+      const end = start + m[0].length;
+      this.model.comments.push({
+        body: m[1].trim(),
+        start,
+        end,
+        line: positionAt(this.model.lineStarts, start).line,
+        endLine: positionAt(this.model.lineStarts, end).line,
+      });
+    }
+  }
+
+  private emit(
+    kind: BlockKind,
+    children: PhrasingContent[],
+    node: Nodes,
+    depth?: number,
+    prefix?: { text: string; offset: number; gap: number },
+  ): void {
+    const b = new BlockBuilder();
+    if (prefix) {
+      b.push(prefix.text, prefix.offset);
+      // keep one separating space as written (`1. 内容`)
+      if (prefix.gap > 0) b.pushChar(' ', prefix.offset + prefix.text.length);
+    }
+    this.inline(children, b);
+    // Trim trailing whitespace the parser may leave.
+    while (b.chars.length && /\s/.test(b.chars[b.chars.length - 1])) {
+      b.chars.pop();
+      b.offsets.pop();
+    }
+    if (!b.chars.length || !node.position) return;
+    const { text, offsets, lineBreaks } = maskUrls(b);
+    if (text.replace(new RegExp(PLACEHOLDER, 'g'), '').trim() === '') return;
+    const lines: Array<{ from: number; to: number }> = [];
+    let from = 0;
+    for (const br of lineBreaks) {
+      const to = text[br - 1] === ' ' && br > from ? br - 1 : br;
+      if (br > from && br <= text.length) lines.push({ from, to: Math.min(to, text.length) });
+      from = br;
+    }
+    if (from < text.length) lines.push({ from, to: text.length });
+    this.model.blocks.push({
+      kind,
+      depth,
+      text,
+      offsets,
+      start: node.position.start.offset!,
+      end: node.position.end.offset!,
+      lines,
+    });
+  }
+
+  private inline(nodes: PhrasingContent[], b: BlockBuilder): void {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text':
+          this.text(node.value, node, b);
+          break;
+        case 'emphasis':
+        case 'strong':
+        case 'delete':
+          this.inline(node.children, b);
+          break;
+        case 'link': {
+          const onlyUrl =
+            node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url;
+          if (onlyUrl) this.placeholder(node, b);
+          else this.inline(node.children, b);
+          break;
+        }
+        case 'linkReference':
+          this.inline(node.children, b);
+          break;
+        case 'break':
+          if (node.position) b.lineBreak(node.position.start.offset!);
+          break;
+        case 'html':
+          this.comments(node.value, node);
+          this.placeholder(node, b);
+          break;
+        default:
+          // inlineCode, image, imageReference, footnote references: not prose
+          this.placeholder(node, b);
+          break;
+      }
+    }
+  }
+
+  private placeholder(node: Nodes, b: BlockBuilder): void {
+    if (!node.position) return;
+    b.resolveSpace(PLACEHOLDER);
+    b.pushChar(PLACEHOLDER, node.position.start.offset!);
+  }
+
+  /**
+   * Map a text node's value onto its source slice. The value differs from the
+   * source where Markdown unescapes (`\*`), decodes entities (`&amp;`) or
+   * strips the indentation of continuation lines; walk both in step.
+   */
+  private text(value: string, node: Nodes, b: BlockBuilder): void {
+    if (!node.position) return;
+    const src = this.model.source;
+    const start = node.position.start.offset!;
+    const end = node.position.end.offset!;
+    let p = start;
+    for (let i = 0; i < value.length; i++) {
+      const ch = value[i];
+      if (ch === '\n') {
+        // find the line end in the source
+        while (p < end && src[p] !== '\n' && src[p] !== '\r') p++;
+        const nl = p;
+        if (src[p] === '\r' && src[p + 1] === '\n') p += 2;
+        else p++;
+        b.lineBreak(nl);
+        // skip the continuation line's stripped indentation / blockquote markers
+        const next = value[i + 1];
+        while (p < end && src[p] !== next && /[ \t>]/.test(src[p])) p++;
+        continue;
+      }
+      if (src[p] === ch) {
+        b.resolveSpace(ch);
+        b.pushChar(ch, p);
+        p++;
+        continue;
+      }
+      if (src[p] === '\\' && src[p + 1] === ch) {
+        b.resolveSpace(ch);
+        b.pushChar(ch, p + 1);
+        p += 2;
+        continue;
+      }
+      if (src[p] === '&') {
+        const semi = src.indexOf(';', p);
+        if (semi > p && semi - p <= 32) {
+          // A character reference decodes to one or two code units.
+          const cp = value.codePointAt(i) ?? 0;
+          b.resolveSpace(ch);
+          b.pushChar(ch, p);
+          if (cp > 0xffff) {
+            b.pushChar(value[i + 1], p);
+            i++;
+          }
+          p = semi + 1;
+          continue;
+        }
+      }
+      // Fallback: search forward for the character (skipped markup such as
+      // stripped whitespace); map to the current position if not found.
+      const found = src.indexOf(ch, p);
+      if (found >= 0 && found < end) p = found;
+      b.resolveSpace(ch);
+      b.pushChar(ch, p);
+      if (found >= 0 && found < end) p++;
+    }
+  }
+}
+
+// URLs and e-mail addresses are not prose: each collapses to one placeholder.
+const URL_RE = /(?:https?:\/\/|ftp:\/\/|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+
+function maskUrls(b: BlockBuilder): { text: string; offsets: Int32Array; lineBreaks: number[] } {
+  let text = b.chars.join('');
+  let srcOffsets = b.offsets;
+  let lineBreaks = b.lineBreaks;
+  URL_RE.lastIndex = 0;
+  if (URL_RE.test(text)) {
+    URL_RE.lastIndex = 0;
+    const keep: number[] = [];
+    const chars: string[] = [];
+    const remap = new Int32Array(text.length + 1);
+    let last = 0;
+    for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
+      let urlEnd = m.index + m[0].length;
+      // trailing ASCII sentence punctuation is not part of a URL
+      while (urlEnd > m.index && /[.,;:!?)\]']/.test(text[urlEnd - 1])) urlEnd--;
+      for (let i = last; i < m.index; i++) {
+        remap[i] = chars.length;
+        chars.push(text[i]);
+        keep.push(srcOffsets[i]);
+      }
+      for (let i = m.index; i < urlEnd; i++) remap[i] = chars.length;
+      chars.push(PLACEHOLDER);
+      keep.push(srcOffsets[m.index]);
+      last = urlEnd;
+      URL_RE.lastIndex = urlEnd;
+    }
+    for (let i = last; i < text.length; i++) {
+      remap[i] = chars.length;
+      chars.push(text[i]);
+      keep.push(srcOffsets[i]);
+    }
+    remap[text.length] = chars.length;
+    lineBreaks = lineBreaks.map((br) => remap[br]);
+    text = chars.join('');
+    srcOffsets = keep;
+  }
+  const offsets = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) offsets[i] = srcOffsets[i];
+  offsets[text.length] = text.length ? srcOffsets[text.length - 1] + 1 : 0;
+  return { text, offsets, lineBreaks };
+}
+
+// ---------------------------------------------------------------------------
+// Lines
+
+function splitLines(model: TextModel): TextLine[] {
+  const out: TextLine[] = [];
+  model.blocks.forEach((block, index) => {
+    for (const { from, to } of block.lines) {
+      if (to <= from) continue;
+      const text = block.text.slice(from, to);
+      const offsets = block.offsets.subarray(from, to + 1).slice();
+      offsets[text.length] = block.offsets[to - 1] + 1;
+      out.push({
+        text,
+        offsets,
+        block: index,
+        blockFrom: from,
+        sourceLine: positionAt(model.lineStarts, block.offsets[from]).line,
+      });
+    }
+  });
+  return out;
+}
+
+/** Whether a character is part of Chinese running text (Han or CJK punctuation). */
+export function isChineseChar(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return isHan(c) || isCjkPunct(c);
+}
