@@ -1,0 +1,308 @@
+// The language server: LSP wiring only. Checking is the engine's job.
+
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  type Diagnostic,
+  type CodeAction,
+  type InitializeParams,
+  type InitializeResult,
+  type Hover,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { check, fixAll, BlockCache, type CheckResult } from './engine/index';
+import { resolveConfigForFile, type GongwenConfig, type ResolvedConfig } from './engine/config';
+import { hasHan } from './engine/text';
+import type { ConfigProblem, DocFormat, Finding, Severity } from './engine/types';
+import { toLspRange, minimalEdits, diagnosticFromFinding, type FindingData } from './lsp-convert';
+
+export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.gongwen';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let supportsConfiguration = false;
+let workspaceTrusted = true;
+
+/** Per-document state: the latest check, its version, and the pending timer. */
+interface DocState {
+  version: number;
+  result?: CheckResult;
+  resultVersion?: number;
+  timer?: NodeJS.Timeout;
+  generation: number;
+  cache: BlockCache;
+}
+const states = new Map<string, DocState>();
+const settingsCache = new Map<string, Promise<GongwenConfig>>();
+const reportedProblems = new Set<string>();
+
+const CHANGE_DELAY_MS = 120;
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  supportsConfiguration = !!params.capabilities.workspace?.configuration;
+  const init = (params.initializationOptions ?? {}) as { workspaceTrusted?: boolean };
+  if (init.workspaceTrusted === false) workspaceTrusted = false;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: {
+        codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll],
+        resolveProvider: false,
+      },
+      hoverProvider: true,
+    },
+    serverInfo: { name: 'gongwen', version: '0.1.0' },
+  };
+});
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  for (const s of states.values()) s.cache.clear();
+  for (const doc of documents.all()) schedule(doc, 0);
+});
+
+connection.onNotification('gongwen/workspaceTrusted', (trusted: boolean) => {
+  workspaceTrusted = trusted;
+  connection.sendNotification('workspace/didChangeConfiguration', {});
+  settingsCache.clear();
+  for (const doc of documents.all()) schedule(doc, 0);
+});
+
+documents.onDidOpen((e) => schedule(e.document, 0));
+documents.onDidChangeContent((e) => schedule(e.document, CHANGE_DELAY_MS));
+documents.onDidClose((e) => {
+  const s = states.get(e.document.uri);
+  if (s?.timer) clearTimeout(s.timer);
+  states.delete(e.document.uri);
+  settingsCache.delete(e.document.uri);
+  connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+function formatOf(doc: TextDocument): DocFormat | undefined {
+  if (doc.languageId === 'markdown') return 'markdown';
+  if (doc.languageId === 'plaintext') return 'plaintext';
+  return undefined;
+}
+
+async function editorSettings(uri: string): Promise<GongwenConfig> {
+  if (!supportsConfiguration) return {};
+  let p = settingsCache.get(uri);
+  if (!p) {
+    p = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'gongwen' })
+      .then((s: Record<string, unknown> | null) => settingsToConfig(s ?? {}))
+      .catch(() => ({}));
+    settingsCache.set(uri, p);
+  }
+  return p;
+}
+
+/** VS Code settings (`gongwen.*`) to the engine's config shape. */
+function settingsToConfig(s: Record<string, unknown>): GongwenConfig {
+  const c: GongwenConfig = {};
+  if (typeof s.enable === 'boolean') c.enable = s.enable;
+  if (s.rules && typeof s.rules === 'object') c.rules = s.rules as GongwenConfig['rules'];
+  if (Array.isArray(s.acceptedWords)) c.acceptedWords = s.acceptedWords.filter((w) => typeof w === 'string');
+  if (Array.isArray(s.dictionaries)) c.dictionaries = s.dictionaries.filter((w) => typeof w === 'string');
+  if (s.detector && typeof s.detector === 'object' && typeof (s.detector as { enable?: unknown }).enable === 'boolean')
+    c.detector = (s.detector as { enable: boolean }).enable;
+  return c;
+}
+
+async function configFor(doc: TextDocument): Promise<ResolvedConfig> {
+  const settings = await editorSettings(doc.uri);
+  const uri = URI.parse(doc.uri);
+  if (!workspaceTrusted) {
+    // Restricted mode: built-in rules and dictionaries only.
+    const { dictionaries: _d, ...rest } = settings;
+    return resolveConfigForFile(undefined, { base: [rest] });
+  }
+  return resolveConfigForFile(uri.scheme === 'file' ? uri.fsPath : undefined, { base: [settings] });
+}
+
+function stateOf(uri: string): DocState {
+  let s = states.get(uri);
+  if (!s) {
+    s = { version: -1, generation: 0, cache: new BlockCache() };
+    states.set(uri, s);
+  }
+  return s;
+}
+
+function schedule(doc: TextDocument, delay: number): void {
+  const s = stateOf(doc.uri);
+  s.version = doc.version;
+  if (s.timer) clearTimeout(s.timer);
+  const generation = ++s.generation;
+  s.timer = setTimeout(() => {
+    s.timer = undefined;
+    void validate(doc.uri, generation);
+  }, delay);
+}
+
+async function validate(uri: string, generation: number): Promise<void> {
+  const doc = documents.get(uri);
+  const s = states.get(uri);
+  if (!doc || !s || s.generation !== generation) return;
+  const format = formatOf(doc);
+  const text = doc.getText();
+  if (!format || !hasHan(text)) {
+    s.result = undefined;
+    connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+    return;
+  }
+  const config = await configFor(doc);
+  // A newer edit arrived while settings were read: drop this run.
+  if (s.generation !== generation || documents.get(uri)?.version !== doc.version) return;
+  reportProblems(config.problems);
+  let result: CheckResult;
+  try {
+    result = check(text, { format, config, cache: s.cache });
+  } catch (e) {
+    connection.console.error(`检查失败 ${uri}: ${(e as Error).stack ?? e}`);
+    return;
+  }
+  for (const err of result.ruleErrors) reportOnce(`rule:${err.ruleId}`, `规则 ${err.ruleId} 出错，已跳过：${err.message.split('\n')[0]}`, err.message);
+  if (s.generation !== generation || documents.get(uri)?.version !== doc.version) return;
+  s.result = result;
+  s.resultVersion = doc.version;
+  const lineStarts = result.model.lineStarts;
+  const diagnostics: Diagnostic[] = result.findings.map((f) => diagnosticFromFinding(f, lineStarts));
+  connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+}
+
+function reportProblems(problems: ConfigProblem[]): void {
+  for (const p of problems) reportOnce(`config:${p.file}:${p.message}`, `公文助手配置有误（${p.file}）：${p.message}`);
+}
+
+function reportOnce(key: string, message: string, log?: string): void {
+  connection.console.warn(log ?? message);
+  if (reportedProblems.has(key)) return;
+  reportedProblems.add(key);
+  void connection.window.showWarningMessage(message);
+}
+
+/** The latest check of a document, recomputed synchronously if stale. */
+async function currentResult(doc: TextDocument): Promise<CheckResult | undefined> {
+  const s = stateOf(doc.uri);
+  if (s.result && s.resultVersion === doc.version) return s.result;
+  const format = formatOf(doc);
+  if (!format) return undefined;
+  const config = await configFor(doc);
+  s.result = check(doc.getText(), { format, config, cache: s.cache });
+  s.resultVersion = doc.version;
+  return s.result;
+}
+
+connection.onCodeAction(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+  const actions: CodeAction[] = [];
+
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const d of params.context.diagnostics) {
+      if (d.source !== 'gongwen') continue;
+      const data = d.data as FindingData | undefined;
+      if (!data?.fixes) continue;
+      data.fixes.forEach((fix, i) => {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: i === 0 && data.safe,
+          edit: {
+            documentChanges: [
+              {
+                textDocument: { uri: doc.uri, version: doc.version },
+                edits: fix.edits.map((e) => ({ range: e.range, newText: e.newText })),
+              },
+            ],
+          },
+        });
+      });
+      const ruleId = typeof d.code === 'string' ? d.code : '';
+      if (ruleId && doc.languageId === 'markdown') {
+        // Suppress this finding: a directive comment on its own block above the line.
+        const line = d.range.start.line;
+        const lineText = doc.getText({ start: { line, character: 0 }, end: { line, character: 200 } });
+        const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+        actions.push({
+          title: `在此行停用规则 ${ruleId}`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          edit: {
+            documentChanges: [
+              {
+                textDocument: { uri: doc.uri, version: doc.version },
+                edits: [
+                  {
+                    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+                    newText: `${indent}<!-- gongwen-disable-next-line ${ruleId} -->\n\n`,
+                  },
+                ],
+              },
+            ],
+          },
+        });
+      }
+    }
+  }
+
+  if (wants(FIX_ALL_KIND)) {
+    const edits = await fixAllEdits(doc);
+    if (edits.length)
+      actions.push({
+        title: '修复所有可安全修复的问题（公文助手）',
+        kind: FIX_ALL_KIND,
+        edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] },
+      });
+  }
+  return actions;
+});
+
+/** Fix-all as minimal edits: every safe fix, re-checked between passes. */
+async function fixAllEdits(doc: TextDocument) {
+  const format = formatOf(doc);
+  if (!format) return [];
+  const config = await configFor(doc);
+  const text = doc.getText();
+  const { output } = fixAll(text, { format, config });
+  if (output === text) return [];
+  return minimalEdits(text, output, doc);
+}
+
+connection.onHover(async (params): Promise<Hover | null> => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const result = await currentResult(doc);
+  if (!result) return null;
+  const offset = doc.offsetAt(params.position);
+  const hits = result.findings.filter((f) => f.start <= offset && offset <= f.end);
+  if (!hits.length) return null;
+  const parts = hits.map((f) => hoverText(f));
+  const first = hits[0];
+  return {
+    contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') },
+    range: toLspRange(result.model.lineStarts, first.start, first.end),
+  };
+});
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示', hint: '提示' };
+
+function hoverText(f: Finding): string {
+  const lines = [`**${SEVERITY_LABEL[f.severity]}**：${f.message}`];
+  if (f.fixes.length) lines.push(`建议：${f.fixes.map((x) => x.title).join('；')}`);
+  lines.push(`依据：${f.clause}`);
+  lines.push(`规则：\`${f.ruleId}\``);
+  return lines.join('\n\n');
+}
+
+documents.listen(connection);
+connection.listen();
