@@ -1,0 +1,260 @@
+// Typo benchmark (not a test): accuracy on ECSpell's odw.train, false alarms on
+// the gov-docs corpus, and speed/memory of the confusable-character detector.
+//
+//   npx tsx bench/typo-accuracy.ts [--shared ../shared] [--quick] [--fa-out file]
+//
+// Layers: typo/dictionary alone, typo/confusable (the detector) alone, both.
+// The corpora are used for measuring only; nothing here feeds the method.
+//
+// Definitions (SIGHAN-style, as in the Chinese spelling check literature):
+//   gold positions G(s): indexes where the wrong and the correct sentence differ.
+//   predicted positions P(s): indexes a finding flags. A fix whose replacement
+//     has the length of the flagged span flags the positions it changes and
+//     proposes their characters; any other finding flags its whole span,
+//     with no proposed character.
+//   Sentence level (over all sentences):
+//     detection TP: G(s) non-empty and P(s) = G(s);
+//     correction TP: detection TP and every proposed character equals the gold one;
+//     precision = TP / #sentences with P(s) non-empty;
+//     recall    = TP / #sentences with G(s) non-empty;
+//     FPR = #correct sentences (G empty) with P non-empty / #correct sentences.
+//   Character level (summed over sentences):
+//     detection TP = |P ∩ G|; precision = TP / |P|; recall = TP / |G|;
+//     correction TP = positions in P ∩ G whose proposed character is the gold one;
+//     precision = TP / |P|; recall = TP / |G|.
+//   F1 = 2PR / (P + R).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildTextModel } from '../server/src/engine/textModel';
+import type { BlockContext, Report, Rule, RuleOptions } from '../server/src/engine/types';
+import { rule as confusable } from '../server/src/rules/typo/confusable';
+import { getLexicon } from '../server/src/engine/detector/lexicon';
+import { detect } from '../server/src/engine/detector/detect';
+
+function arg(name: string, def?: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : def;
+}
+const root = path.resolve(__dirname, '..');
+const shared = path.resolve(arg('--shared', path.resolve(root, '../shared'))!);
+const quick = process.argv.includes('--quick');
+const faOut = arg('--fa-out');
+
+let dictionary: Rule | undefined;
+try {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  dictionary = require('../server/src/rules/typo/dictionary').rule as Rule;
+} catch {
+  dictionary = undefined;
+}
+
+const options: RuleOptions = { acceptedWords: new Set(), dictionaries: [], detector: true, ruleOptions: {} };
+
+function runRules(rules: Rule[], source: string): Report[] {
+  const model = buildTextModel(source, 'plaintext');
+  const reports: Report[] = [];
+  for (const rule of rules) {
+    const ctx: BlockContext = { model, options, report: (r) => reports.push(r) };
+    for (const block of model.blocks) rule.block?.(block, ctx);
+  }
+  return reports;
+}
+
+/** Predicted positions → proposed character ('' when none). */
+function predictions(source: string, reports: Report[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const r of reports) {
+    const edit = r.fixes?.[0]?.edits.length === 1 ? r.fixes[0].edits[0] : undefined;
+    if (edit && edit.newText.length === edit.end - edit.start) {
+      for (let k = 0; k < edit.newText.length; k++) {
+        const pos = edit.start + k;
+        if (source[pos] !== edit.newText[k]) out.set(pos, edit.newText[k]);
+      }
+    } else {
+      for (let pos = r.start; pos < r.end; pos++) if (!out.has(pos)) out.set(pos, '');
+    }
+  }
+  return out;
+}
+
+interface Counts {
+  sentences: number;
+  goldSent: number;
+  predSent: number;
+  detSentTP: number;
+  corSentTP: number;
+  correctSent: number;
+  falseSent: number;
+  goldChars: number;
+  predChars: number;
+  detCharTP: number;
+  corCharTP: number;
+}
+const zero = (): Counts => ({
+  sentences: 0, goldSent: 0, predSent: 0, detSentTP: 0, corSentTP: 0, correctSent: 0, falseSent: 0,
+  goldChars: 0, predChars: 0, detCharTP: 0, corCharTP: 0,
+});
+
+const f1 = (p: number, r: number) => (p + r > 0 ? (2 * p * r) / (p + r) : 0);
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
+
+function table(name: string, c: Counts): string {
+  const sdP = c.detSentTP / c.predSent, sdR = c.detSentTP / c.goldSent;
+  const scP = c.corSentTP / c.predSent, scR = c.corSentTP / c.goldSent;
+  const cdP = c.detCharTP / c.predChars, cdR = c.detCharTP / c.goldChars;
+  const ccP = c.corCharTP / c.predChars, ccR = c.corCharTP / c.goldChars;
+  return [
+    `### ${name}`,
+    '',
+    '| level | task | precision | recall | F1 |',
+    '|---|---|---|---|---|',
+    `| sentence | detection | ${fmt(sdP)} | ${fmt(sdR)} | ${fmt(f1(sdP, sdR))} |`,
+    `| sentence | correction | ${fmt(scP)} | ${fmt(scR)} | ${fmt(f1(scP, scR))} |`,
+    `| character | detection | ${fmt(cdP)} | ${fmt(cdR)} | ${fmt(f1(cdP, cdR))} |`,
+    `| character | correction | ${fmt(ccP)} | ${fmt(ccR)} | ${fmt(f1(ccP, ccR))} |`,
+    '',
+    `sentences ${c.sentences} (with errors ${c.goldSent}); flagged ${c.predSent}; ` +
+      `false-positive rate on correct sentences ${fmt(c.falseSent / c.correctSent)} (${c.falseSent}/${c.correctSent}); ` +
+      `gold chars ${c.goldChars}, flagged chars ${c.predChars}`,
+    '',
+  ].join('\n');
+}
+
+function accuracy(layers: Array<[string, Rule[]]>): void {
+  const file = path.join(shared, 'corpora/ecspell-odw/odw.train');
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+  const counts = layers.map(() => zero());
+  let skipped = 0;
+  for (const line of lines) {
+    const [, wrong, right] = line.split('\t');
+    if (wrong === undefined || right === undefined || wrong.length !== right.length) {
+      skipped++;
+      continue;
+    }
+    const gold = new Map<number, string>();
+    for (let i = 0; i < wrong.length; i++) if (wrong[i] !== right[i]) gold.set(i, right[i]);
+    layers.forEach(([, rules], li) => {
+      const c = counts[li];
+      const pred = predictions(wrong, runRules(rules, wrong));
+      c.sentences++;
+      c.goldChars += gold.size;
+      c.predChars += pred.size;
+      if (gold.size) c.goldSent++;
+      else c.correctSent++;
+      if (pred.size) c.predSent++;
+      if (pred.size && !gold.size) c.falseSent++;
+      let allCorrect = true;
+      let same = pred.size === gold.size;
+      for (const [pos, ch] of pred) {
+        const g = gold.get(pos);
+        if (g === undefined) {
+          same = false;
+          continue;
+        }
+        c.detCharTP++;
+        if (ch === g) c.corCharTP++;
+        else allCorrect = false;
+      }
+      if (gold.size && same) {
+        c.detSentTP++;
+        if (allCorrect) c.corSentTP++;
+      }
+    });
+  }
+  console.log(`## Accuracy on odw.train (${lines.length} lines, ${skipped} skipped: unequal lengths)\n`);
+  layers.forEach(([name], li) => console.log(table(name, counts[li])));
+}
+
+function falseAlarms(layers: Array<[string, Rule[]]>): void {
+  const dir = path.join(shared, 'corpora/gov-docs');
+  let files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  if (quick) files = files.slice(0, 100);
+  let chars = 0;
+  const counts = layers.map(() => ({ total: 0, bySeverity: new Map<string, number>() }));
+  const samples: string[] = [];
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    chars += text.replace(/\s/g, '').length;
+    layers.forEach(([name, rules], li) => {
+      const model = buildTextModel(text, 'plaintext');
+      for (const rule of rules) {
+        const ctx: BlockContext = {
+          model,
+          options,
+          report: (r) => {
+            counts[li].total++;
+            const sev = r.severity ?? rule.meta.severity;
+            counts[li].bySeverity.set(sev, (counts[li].bySeverity.get(sev) ?? 0) + 1);
+            if (faOut && name !== 'both') {
+              const ctxText = text.slice(Math.max(0, r.start - 12), r.end + 12).replace(/\s/g, ' ');
+              samples.push(`${name}\t${sev}\t${f}\t${text.slice(r.start, r.end)}\t${r.message}\t${ctxText}`);
+            }
+          },
+        };
+        for (const block of model.blocks) rule.block?.(block, ctx);
+      }
+    });
+  }
+  console.log(`## False alarms on gov-docs (${files.length} files, ${chars} non-space characters)\n`);
+  console.log('| layer | findings | per 10,000 chars | by severity |');
+  console.log('|---|---|---|---|');
+  layers.forEach(([name], li) => {
+    const c = counts[li];
+    const sev = [...c.bySeverity.entries()].map(([k, v]) => `${k} ${v}`).join(', ') || '—';
+    console.log(`| ${name} | ${c.total} | ${(c.total / chars * 10000).toFixed(3)} | ${sev} |`);
+  });
+  console.log('');
+  if (faOut) fs.writeFileSync(faOut, samples.join('\n') + '\n');
+}
+
+function speed(): void {
+  const before = process.memoryUsage();
+  const t0 = performance.now();
+  getLexicon();
+  const loadMs = performance.now() - t0;
+  global.gc?.();
+  const after = process.memoryUsage();
+  // 1M characters of prose: gov-docs lines, repeated as needed.
+  const dir = path.join(shared, 'corpora/gov-docs');
+  const lines: string[] = [];
+  let total = 0;
+  for (const f of fs.readdirSync(dir).sort()) {
+    for (const l of fs.readFileSync(path.join(dir, f), 'utf8').split('\n')) {
+      if (!l.trim()) continue;
+      lines.push(l);
+      total += l.length;
+      if (total >= 1_000_000) break;
+    }
+    if (total >= 1_000_000) break;
+  }
+  const t1 = performance.now();
+  let found = 0;
+  for (const l of lines) found += detect(l).length;
+  const ms = performance.now() - t1;
+  // A 200-character paragraph, as on the typing path.
+  const para = lines.find((l) => l.length >= 200)!.slice(0, 200);
+  const reps = 50;
+  const t2 = performance.now();
+  for (let k = 0; k < reps; k++) detect(para);
+  const paraMs = (performance.now() - t2) / reps;
+  console.log('## Detector speed and memory\n');
+  console.log(`- lexicon load: ${loadMs.toFixed(0)} ms (lazy, once)`);
+  console.log(`- memory after loading: rss ${(after.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(after.heapUsed / 2 ** 20).toFixed(0)} MiB (heap growth ${((after.heapUsed - before.heapUsed) / 2 ** 20).toFixed(0)} MiB)`);
+  console.log(`- ${total} characters in ${lines.length} lines: ${ms.toFixed(0)} ms, ${Math.round(total / (ms / 1000))} chars/s (${found} detections)`);
+  console.log(`- one 200-character paragraph: ${paraMs.toFixed(2)} ms`);
+  console.log('');
+}
+
+function main(): void {
+  const layers: Array<[string, Rule[]]> = [];
+  if (dictionary) layers.push(['dictionary', [dictionary]]);
+  layers.push(['detector', [confusable]]);
+  if (dictionary) layers.push(['both', [dictionary, confusable]]);
+  if (!dictionary) console.log('(typo/dictionary not available: detector layer only)\n');
+  if (!process.argv.includes('--no-speed')) speed();
+  accuracy(layers);
+  falseAlarms(layers);
+}
+
+main();

@@ -1,0 +1,174 @@
+// The confusable-character detector: flags a character when replacing it by
+// one character of its confusion set turns a stretch of single characters or
+// rare words into an established word and makes the whole run clearly more
+// probable under the unigram word model.
+//
+// For a run s of Han characters, fwd/bwd are the best log probabilities of
+// s[0, a) and s[b, n). Replacing s[i] by c so that s'[a, b) is a word w gives
+// the best path through w: fwd[a] + logp(w) + bwd[b]. Its gain over the best
+// original path fwd[n], plus the log prior of the kind of slip, is the score.
+
+import { ConfusionKind, getLexicon, Lexicon, wordLogp, TARGET_MAX_LEN } from './lexicon';
+import { segment } from './segment';
+import { blockProtection, runProtection, FREE, HARD } from './protect';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface Detection {
+  /** [from, to) of the flagged word in the input text (UTF-16 indexes). */
+  from: number;
+  to: number;
+  /** Index of the replaced character in the input text. */
+  index: number;
+  original: string;
+  corrected: string;
+  /** The original and corrected character. */
+  wrongChar: string;
+  rightChar: string;
+  kind: ConfusionKind;
+  /** Log-probability gain (nats), including the prior of the slip kind. */
+  score: number;
+  confidence: Confidence;
+}
+
+export interface DetectOptions {
+  acceptedWords?: ReadonlySet<string>;
+  /** Minimum score to report at all (default: MEDIUM_SCORE). */
+  minScore?: number;
+  lexicon?: Lexicon;
+}
+
+/**
+ * Log prior of each kind of slip, relative to a same-syllable same-tone slip
+ * (what a pinyin input method produces most easily).
+ */
+export const KIND_PRIOR: Record<ConfusionKind, number> = {
+  [ConfusionKind.SameTone]: 0,
+  [ConfusionKind.OtherTone]: -1,
+  [ConfusionKind.Shape]: -2,
+};
+
+/**
+ * Score thresholds in nats. A gain of ln(1000) ≈ 6.9 means the corrected text
+ * is a thousand times more probable under the word model: high confidence.
+ * ln(150) ≈ 5 is medium. Chosen a priori; see docs/detector.md.
+ */
+export const HIGH_SCORE = 7;
+export const MEDIUM_SCORE = 5;
+
+/** Tokens of at most this frequency count as weak (jieba's long tail: 3–9). */
+export const RARE_FREQ = 10;
+
+/** Characters that are never replaced: structural particles (的/地/得 is grammar, not a slip) and numerals. */
+const NEVER_REPLACE = new Set([...'的地得了着过一二三四五六七八九十百千万亿零两']);
+
+function isRunChar(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+}
+
+export function confidenceOf(score: number): Confidence {
+  return score >= HIGH_SCORE ? 'high' : score >= MEDIUM_SCORE ? 'medium' : 'low';
+}
+
+/** Detect suspected character slips in a block of text. */
+export function detect(text: string, opts: DetectOptions = {}): Detection[] {
+  const lex = opts.lexicon ?? getLexicon();
+  const minScore = opts.minScore ?? MEDIUM_SCORE;
+  const mask = blockProtection(text, opts.acceptedWords ?? new Set());
+  const out: Detection[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (!isRunChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && isRunChar(text.charCodeAt(j))) j++;
+    if (j - i >= 2) detectRun(lex, text, i, j, mask, minScore, out);
+    i = j;
+  }
+  return out;
+}
+
+function detectRun(
+  lex: Lexicon,
+  full: string,
+  from: number,
+  to: number,
+  blockMask: Uint8Array,
+  minScore: number,
+  out: Detection[],
+): void {
+  const s = full.slice(from, to);
+  const n = s.length;
+  const seg = segment(lex, s);
+  const rareLogp = Math.log(RARE_FREQ) - Math.log(lex.total);
+  const tokLogp = (t: number): number => {
+    const [a, b] = seg.tokens[t];
+    return wordLogp(lex, s.slice(a, b)) ?? lex.unknownLogp;
+  };
+  const weak = (t: number): boolean => {
+    const [a, b] = seg.tokens[t];
+    return b - a === 1 || tokLogp(t) < rareLogp;
+  };
+  const nameTag = (t: number): string | undefined => {
+    const [a, b] = seg.tokens[t];
+    return b - a > 1 ? lex.names.get(s.slice(a, b)) : undefined;
+  };
+  const mask = blockMask.slice(from, to);
+  runProtection({ text: s, tokens: seg.tokens, tokenOf: seg.tokenOf, weak, nameTag }, mask);
+
+  const best = seg.fwd[n];
+  const found: Detection[] = [];
+  for (let i = 0; i < n; i++) {
+    if (mask[i] !== FREE) continue;
+    const ch = s[i];
+    if (NEVER_REPLACE.has(ch)) continue;
+    const conf = lex.confusion.get(ch);
+    if (!conf) continue;
+    // The written character must be a weak token: a slip turns a word into
+    // single characters or a rare word.
+    if (!weak(seg.tokenOf[i])) continue;
+    let top: Detection | undefined;
+    for (let a = Math.max(0, i - TARGET_MAX_LEN + 1); a <= i; a++) {
+      for (let b = Math.max(i + 1, a + 2); b <= Math.min(n, a + TARGET_MAX_LEN); b++) {
+        let blocked = false;
+        for (let k = a; k < b; k++) if (mask[k] === HARD) blocked = true;
+        if (blocked) continue;
+        const key = s.slice(a, i) + '*' + s.slice(i + 1, b);
+        const fills = lex.wild.get(key);
+        if (!fills) continue;
+        for (const c of fills) {
+          const kind = conf.get(c);
+          if (kind === undefined) continue;
+          const w = s.slice(a, i) + c + s.slice(i + 1, b);
+          const lp = wordLogp(lex, w);
+          if (lp === undefined) continue;
+          const score = seg.fwd[a] + lp + seg.bwd[b] - best + KIND_PRIOR[kind];
+          if (score < minScore || (top && score <= top.score)) continue;
+          top = {
+            from: from + a,
+            to: from + b,
+            index: from + i,
+            original: s.slice(a, b),
+            corrected: w,
+            wrongChar: ch,
+            rightChar: c,
+            kind,
+            score,
+            confidence: confidenceOf(score),
+          };
+        }
+      }
+    }
+    if (top) found.push(top);
+  }
+  // Overlapping candidates: keep the best-scoring one of each overlapping group.
+  found.sort((x, y) => y.score - x.score);
+  const taken: Detection[] = [];
+  for (const d of found) {
+    if (taken.some((t) => d.from < t.to && t.from < d.to)) continue;
+    taken.push(d);
+  }
+  taken.sort((x, y) => x.from - y.from);
+  out.push(...taken);
+}

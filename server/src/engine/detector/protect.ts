@@ -1,0 +1,164 @@
+// Spans the detector must not "correct": person, place and organisation
+// names, quoted words and titles in 书名号, characters next to Latin letters
+// or digits, and the user's accepted words.
+//
+// Two levels per character of a block's text:
+//   HARD: no correction may touch the character (names, quotes, accepted words);
+//   SOFT: the character itself is not replaced, but a corrected word may
+//         include it (the name part before a place or organisation suffix,
+//         characters next to Latin or digits).
+
+export const FREE = 0;
+export const SOFT = 1;
+export const HARD = 2;
+
+/** Common single-character surnames (the most frequent ~120 in the population registers). */
+export const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
+]);
+export const DOUBLE_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '令狐', '司徒', '夏侯', '宇文', '端木'];
+
+/** Titles and forms of address that stand next to a person's name. */
+export const TITLES = [
+  '同志', '先生', '女士', '主任', '副主任', '书记', '副书记', '总书记', '主席', '副主席', '总理', '副总理',
+  '国务委员', '委员', '部长', '副部长', '省长', '副省长', '市长', '副市长', '县长', '副县长', '区长', '副区长',
+  '镇长', '乡长', '村长', '局长', '副局长', '厅长', '副厅长', '处长', '副处长', '科长', '司长', '副司长',
+  '院长', '副院长', '校长', '副校长', '所长', '站长', '队长', '组长', '秘书长', '副秘书长', '主任委员',
+  '董事长', '总经理', '经理', '理事长', '会长', '社长', '行长', '大使', '参赞', '领事', '教授', '研究员',
+  '院士', '专家', '记者', '代表', '检察长', '庭长', '审判员', '法官', '检察官', '警官', '主编', '总监',
+  '老师', '同学', '师傅', '烈士', '总工程师', '工程师', '政委', '司令员', '参谋长', '指导员',
+];
+/** Verbs and words that introduce a person's name in 任免 and similar texts. */
+export const NAME_INTRODUCERS = ['任命', '免去', '任', '免', '聘任', '聘请', '选举', '推选', '提名', '授予', '追授', '表彰', '批准', '签发人', '联系人', '负责人', '经办人', '报告人', '发言人', '主持人', '出席', '列席', '请假', '记录'];
+
+/** Place suffixes: the characters before them are a place name. */
+export const PLACE_SUFFIXES = ['自治区', '自治州', '自治县', '特别行政区', '街道', '省', '市', '县', '区', '乡', '镇', '村', '街', '路', '巷', '州', '盟', '旗', '屯', '庄', '港', '湾', '岛', '山', '河', '江', '湖'];
+/** Organisation suffixes. */
+export const ORG_SUFFIXES = [
+  '委员会', '办公室', '办公厅', '研究院', '研究所', '研究中心', '中心', '公司', '集团', '协会', '学会', '商会',
+  '联合会', '基金会', '银行', '大学', '学院', '学校', '医院', '法院', '检察院', '出版社', '报社', '电视台',
+  '工作组', '小组', '事务所', '合作社', '局', '厅', '部', '委', '署', '院', '所', '站', '处', '司', '馆', '社', '台',
+];
+
+const OPEN_QUOTES: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '「': '」', '『': '』', '〈': '〉', '"': '"' };
+
+function isLatinOrDigit(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0xff10 && code <= 0xff19) ||
+    (code >= 0xff21 && code <= 0xff3a) ||
+    (code >= 0xff41 && code <= 0xff5a)
+  );
+}
+
+function mark(mask: Uint8Array, from: number, to: number, level: number): void {
+  for (let i = Math.max(0, from); i < Math.min(mask.length, to); i++) if (mask[i] < level) mask[i] = level;
+}
+
+/**
+ * Block-level protection (quotes, Latin/digits, accepted words). Name
+ * patterns need the segmentation and are added per run by the detector.
+ */
+export function blockProtection(text: string, acceptedWords: ReadonlySet<string>): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  // Quoted spans and 书名号 titles (a quote left open protects to the end).
+  for (let i = 0; i < text.length; i++) {
+    const close = OPEN_QUOTES[text[i]];
+    if (!close) continue;
+    let j = text.indexOf(close, i + 1);
+    if (j < 0) j = text.length;
+    mark(mask, i + 1, j, HARD);
+    i = j;
+  }
+  for (let i = 0; i < text.length; i++) {
+    if (isLatinOrDigit(text.charCodeAt(i))) {
+      mark(mask, i - 1, i, SOFT);
+      mark(mask, i + 1, i + 2, SOFT);
+    }
+  }
+  for (const w of acceptedWords) {
+    if (!w) continue;
+    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) mark(mask, i, i + w.length, HARD);
+  }
+  return mask;
+}
+
+function startsWithAny(s: string, at: number, list: readonly string[]): string | undefined {
+  for (const w of list) if (s.startsWith(w, at)) return w;
+  return undefined;
+}
+function endsWithAny(s: string, at: number, list: readonly string[]): string | undefined {
+  for (const w of list) if (at - w.length >= 0 && s.startsWith(w, at - w.length)) return w;
+  return undefined;
+}
+
+export interface RunInfo {
+  /** The run of Han characters. */
+  text: string;
+  /** Tokens of the best segmentation. */
+  tokens: Array<[number, number]>;
+  tokenOf: Int32Array;
+  /** Whether token t is a "weak" token: a single character or a rare word. */
+  weak: (t: number) => boolean;
+  /** Name tag of token t's word, if any. */
+  nameTag: (t: number) => string | undefined;
+}
+
+/**
+ * Name protection within one run of Han characters (run mask indexes are
+ * run-relative). `atStart`/`atEnd`: whether the run starts/ends at a block
+ * boundary or punctuation (always true for runs, kept for clarity).
+ */
+export function runProtection(run: RunInfo, mask: Uint8Array): void {
+  const s = run.text;
+  const n = s.length;
+  const { tokens, tokenOf } = run;
+
+  // Words tagged as names in the lexicon (jieba nr/ns/nt).
+  for (let t = 0; t < tokens.length; t++) {
+    if (run.nameTag(t)) mark(mask, tokens[t][0], tokens[t][1], SOFT);
+  }
+
+  // Weak characters: single-character or rare tokens (what an unknown name looks like).
+  const weakAt = (i: number): boolean => i >= 0 && i < n && run.weak(tokenOf[i]);
+
+  // Surname + 1–2 given-name characters, bounded on the left by the run start,
+  // a title or a name introducer, and on the right by the run end, a title, or 同志/等.
+  for (let p = 0; p < n; p++) {
+    const dbl = DOUBLE_SURNAMES.find((d) => s.startsWith(d, p));
+    if (!dbl && !SURNAMES.has(s[p])) continue;
+    const sl = dbl ? 2 : 1;
+    const leftOk = p === 0 || !!endsWithAny(s, p, TITLES) || !!endsWithAny(s, p, NAME_INTRODUCERS);
+    for (const given of [1, 2]) {
+      const end = p + sl + given;
+      if (end > n) continue;
+      let weak = true;
+      for (let i = p + sl; i < end; i++) if (!weakAt(i)) weak = false;
+      if (!weak) continue;
+      const rightOk = end === n || !!startsWithAny(s, end, TITLES) || s.startsWith('等', end) || s.startsWith('为', end);
+      if (leftOk && rightOk) mark(mask, p, end, HARD);
+      // A title right after two or three weak characters marks them as a name even without a known surname.
+    }
+  }
+  for (let j = 1; j < n; j++) {
+    if (!startsWithAny(s, j, TITLES)) continue;
+    let k = j;
+    while (k > 0 && j - k < 3 && weakAt(k - 1)) k--;
+    if (j - k >= 2) mark(mask, k, j, HARD);
+  }
+
+  // Place and organisation suffixes standing as their own token: the weak
+  // characters before them (up to 4) are the name part.
+  for (let j = 1; j < n; j++) {
+    const suf = startsWithAny(s, j, ORG_SUFFIXES) ?? startsWithAny(s, j, PLACE_SUFFIXES);
+    if (!suf) continue;
+    // The suffix must be a token of its own (市 in 市场 is not a suffix).
+    const t = tokenOf[j];
+    if (tokens[t][0] !== j || tokens[t][1] > j + suf.length) continue;
+    let k = j;
+    while (k > 0 && j - k < 4 && (weakAt(k - 1) || run.nameTag(tokenOf[k - 1]))) k--;
+    mark(mask, k, j, SOFT);
+  }
+}

@@ -1,0 +1,69 @@
+// typo/confusable: the statistical confusable-character detector. Flags a
+// character whose replacement by a same-sound or similar-shape character turns
+// single characters or a rare word into an established word and makes the
+// sentence clearly more probable. Never error-level; fixes are never safe.
+
+import { detect, type Detection } from '../../engine/detector/detect';
+import { spanRange } from '../../engine/text';
+import type { Rule, Severity } from '../../engine/types';
+
+/** Per-block cache: the detector is deterministic for a text and accepted-word set. */
+const cache = new Map<string, Detection[]>();
+const CACHE_MAX = 2000;
+
+function cachedDetect(text: string, accepted: ReadonlySet<string>): Detection[] {
+  const key = accepted.size ? `${[...accepted].sort().join('\u0001')}\u0002${text}` : text;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = detect(text, { acceptedWords: accepted });
+    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+export function confusableMessage(d: Detection): string {
+  return `疑似错字：“${d.original}”可能应为“${d.corrected}”（“${d.wrongChar}”与“${d.rightChar}”${kindText(d)}），请核对`;
+}
+
+function kindText(d: Detection): string {
+  return d.kind === 3 ? '字形相近' : '读音相同或相近';
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'typo/confusable',
+    category: 'typo',
+    severity: 'warning',
+    safeFix: false,
+    description: '疑似音近、形近错字（统计检测）',
+    clause: '《通用规范汉字表》；《党政机关公文处理工作条例》第十九条（文字表述准确）',
+    details:
+      '按词频统计判断：把某个字换成同音或形近字后，原本拆散的单字或罕见词变成常用词、整句概率明显提高时提示。' +
+      '置信度高的提示为 warning，中等的为 info，低的不显示；改法需人工确认，不参与一键修正。' +
+      '人名、地名、机构名、引号和书名号内的文字、紧邻字母数字的字以及 acceptedWords 中的词不检查。' +
+      '可在设置中关闭检测器（detector: false）。',
+    examples: [
+      { bad: '发展大数局产业', good: '发展大数据产业' },
+      { bad: '国务院堂务会议', good: '国务院常务会议' },
+    ],
+  },
+  block(block, ctx) {
+    if (ctx.options.detector === false) return;
+    const detections = cachedDetect(block.text, ctx.options.acceptedWords);
+    for (const d of detections) {
+      if (d.confidence === 'low') continue;
+      const severity: Severity = d.confidence === 'high' ? 'warning' : 'info';
+      const word = spanRange(block, d.from, d.to);
+      const ch = spanRange(block, d.index, d.index + 1);
+      ctx.report({
+        start: word.start,
+        end: word.end,
+        message: confusableMessage(d),
+        severity,
+        safe: false,
+        fixes: [{ title: `改为“${d.corrected}”`, edits: [{ start: ch.start, end: ch.end, newText: d.rightChar }] }],
+      });
+    }
+  },
+};
