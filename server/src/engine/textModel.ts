@@ -337,7 +337,8 @@ class BlockWalker {
     let p = start;
     for (let i = 0; i < value.length; i++) {
       const ch = value[i];
-      if (ch === '\n') {
+      if (ch === '\n' || ch === '\r') {
+        if (ch === '\r' && value[i + 1] === '\n') i++;
         // find the line end in the source
         while (p < end && src[p] !== '\n' && src[p] !== '\r') p++;
         const nl = p;
