@@ -37,6 +37,8 @@ const MAX_TITLE_LINE = 40;
 const MAX_TITLE_LINES = 4;
 /** The title must start within this many content lines from the top. */
 const TITLE_WINDOW = 8;
+/** Title lines may be separated by a few blank lines (as in published pages). */
+const MAX_TITLE_GAP = 6;
 
 interface Line {
   /** Trimmed text. */
@@ -200,9 +202,9 @@ export function recogniseStructure(model: TextModel): DocStructure {
     if (kinds[j] !== undefined || !ATTACHMENT_NOTE_RE.test(lines[j].t)) continue;
     kinds[j] = 'attachmentNote';
     const rest = lines[j].t.replace(ATTACHMENT_NOTE_RE, '').trim();
-    if (!isNumberedItem(rest)) continue;
+    if (!/^[0-9０-９]{1,2}[ \u3000]*[.．、]/.test(rest)) continue;
     let c = j + 1;
-    while (c < mainEnd && kinds[c] === undefined && isNumberedItem(lines[c].t)) {
+    while (c < mainEnd && kinds[c] === undefined && /^[0-9０-９]{1,2}[ \u3000]*[.．、]/.test(lines[c].t) && lines[c].t.length <= 80 && !/[。；;].+/.test(lines[c].t)) {
       kinds[c] = 'attachmentNote';
       c++;
     }
@@ -313,7 +315,7 @@ function frontMatterMeta(fm: Record<string, unknown> | undefined): Record<string
 function isIssuerMark(lines: Line[], k: number): boolean {
   const t = lines[k].t.replace(/[ \u3000]+/g, ' ');
   if (t.length > 40 || /[。，；：！？,;:!?“”《》（）()\d]/.test(t)) return false;
-  if (/文件$/.test(t) && t.length >= 4) return true;
+  if (/文件$/.test(t) && t.length >= 4 && !/关于/.test(t) && looksLikeOrgList(t.slice(0, -2))) return true;
   const next = k + 1 < lines.length ? lines[k + 1].t : '';
   if (/令$/.test(t) && ORDER_NUMBER_RE.test(next)) return true;
   // An organisation name right above the 发文字号 (版头 without 文件).
@@ -351,7 +353,7 @@ function findTitle(lines: Line[], i: number): number[] {
   while (!endsTitle(joinTitle(out.map((x) => lines[x].t)))) {
     k++;
     if (k >= lines.length || out.length >= MAX_TITLE_LINES) return [];
-    if (!isTitleLine(lines[k].t) || lines[k].sourceLine - lines[k - 1].sourceLine > 2 || lines[k].depth !== lines[i].depth) return [];
+    if (!isTitleLine(lines[k].t) || lines[k].sourceLine - lines[k - 1].sourceLine > MAX_TITLE_GAP || lines[k].depth !== lines[i].depth) return [];
     out.push(k);
   }
   // The joined text must name a 文种 outside 《》 and read as a title.
@@ -401,10 +403,12 @@ function findRecipient(lines: Line[], i: number): number[] {
     if (!t || headingOf(t) || DOC_NUMBER_RE.test(t) || ATTACHMENT_NOTE_RE.test(t) || ATTENDANCE_RE.test(t) || CC_RE.test(t)) return [];
     out.push(k);
     if (/[:：]$/.test(t)) {
+      if (/[〔〕]/.test(t)) return [];
       const text = out.map((x) => lines[x].t).join('').replace(/[:：]$/, '');
       return looksLikeOrgList(text) ? out : [];
     }
-    if (/[。！？；]/.test(t)) return [];
+    // A recipient list continues on the next line only after a separator.
+    if (/[。！？；〔〕]/.test(t) || !(/[、，,]$/.test(t) || looksLikeOrgList(t))) return [];
   }
   return [];
 }
@@ -507,7 +511,8 @@ export function headingOf(t: string): HeadingMatch | undefined {
     return undefined;
   }
   const level = style === 'chinese' ? 1 : style === 'chineseParen' ? 2 : style === 'arabic' ? 3 : 4;
-  const standalone = !/[。！？!?]/.test(rest) && !/[；：;:]./.test(rest);
+  // Standalone: no run-in text after the heading phrase (a trailing mark does not count).
+  const standalone = !/[。！？!?；;：:]./.test(rest);
   return { level, style, value, markerFrom: 0, markerTo, standalone };
 }
 
