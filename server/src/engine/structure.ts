@@ -165,6 +165,11 @@ export function recogniseStructure(model: TextModel): DocStructure {
     if (kinds[j] === undefined && ATTACHMENT_HEADER_RE.test(lines[j].t)) attachHeaders.push(j);
   }
 
+  // --- 纪要 attendance lines --------------------------------------------------
+  for (let j = mainStart; j < n; j++) {
+    if (kinds[j] === undefined && ATTENDANCE_RE.test(lines[j].t)) kinds[j] = 'attendance';
+  }
+
   // --- 成文日期, 发文机关署名, 附注 ---------------------------------------
   const firstAttach = attachHeaders.length ? attachHeaders[0] : n;
   const dateLine = findDate(lines, kinds, mainStart, firstAttach);
@@ -191,11 +196,7 @@ export function recogniseStructure(model: TextModel): DocStructure {
   }
   for (const j of attachHeaders) kinds[j] = 'attachmentHeader';
 
-  // --- 纪要 attendance lines --------------------------------------------------
   const mainEnd = dateLine >= 0 ? dateLine : firstAttach;
-  for (let j = mainStart; j < n; j++) {
-    if (kinds[j] === undefined && ATTENDANCE_RE.test(lines[j].t)) kinds[j] = 'attendance';
-  }
 
   // --- 附件说明 (with continuation lines), in the main text ------------------
   for (let j = mainStart; j < mainEnd; j++) {
