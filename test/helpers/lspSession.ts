@@ -42,7 +42,9 @@ export class LspSession {
     );
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/showMessageRequest', () => null);
-    this.conn.onNotification('window/showMessage', (m: { type: number; message: string }) => this.messages.push(m));
+    this.conn.onNotification('window/showMessage', (m: { type: number; message: string }) => {
+      this.messages.push(m);
+    });
     this.conn.onNotification('window/logMessage', () => undefined);
     this.conn.listen();
   }

@@ -31,7 +31,7 @@ describe('language server over stdio', function () {
     assert.ok(d, JSON.stringify(pub.diagnostics));
     assert.equal(d.source, 'gongwen');
     assert.equal(d.range.start.line, 2);
-    assert.match(d.message, /部署/);
+    assert.match(String(d.message), /部署/);
 
     const actions: any[] = await s.conn.sendRequest('textDocument/codeAction', {
       textDocument: { uri: URI },
@@ -64,7 +64,7 @@ describe('language server over stdio', function () {
       pos.character += ch.length;
     }
     const pub = await s.waitForDiagnostics(URI, (p) => p.version === v);
-    assert.ok(pub.diagnostics.some((x) => x.message.includes('再接再厉')), JSON.stringify(pub.diagnostics));
+    assert.ok(pub.diagnostics.some((x) => String(x.message).includes('再接再厉')), JSON.stringify(pub.diagnostics));
   });
 
   it('source.fixAll.gongwen applies every safe fix; the result checks clean of fixable findings', async () => {
