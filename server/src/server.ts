@@ -19,6 +19,8 @@ import { resolveConfigForFile, type GongwenConfig, type ResolvedConfig } from '.
 import { hasHan } from './engine/text';
 import type { ConfigProblem, DocFormat, Finding, Severity } from './engine/types';
 import { toLspRange, minimalEdits, diagnosticFromFinding, type FindingData } from './lsp-convert';
+import { buildOutline } from './engine/outline';
+import { outlineToSymbols } from './outline-lsp';
 
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.gongwen';
 
@@ -55,6 +57,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
         resolveProvider: false,
       },
       hoverProvider: true,
+      documentSymbolProvider: { label: '公文结构' },
     },
     serverInfo: { name: 'gongwen', version: '0.1.0' },
   };
@@ -303,6 +306,15 @@ function hoverText(f: Finding): string {
   lines.push(`规则：\`${f.ruleId}\``);
   return lines.join('\n\n');
 }
+
+// The 公文 structure (elements and heading tree) for the Outline view and breadcrumbs.
+connection.onDocumentSymbol(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const result = await currentResult(doc);
+  if (!result) return [];
+  return outlineToSymbols(buildOutline(result.structure, result.model), result.model.lineStarts);
+});
 
 documents.listen(connection);
 connection.listen();
