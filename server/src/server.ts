@@ -231,6 +231,17 @@ connection.onCodeAction(async (params) => {
         });
       });
       const ruleId = typeof d.code === 'string' ? d.code : '';
+      if (ruleId.startsWith('typo/')) {
+        // Accept the reported word: the client adds it to `gongwen.acceptedWords`.
+        const word = doc.getText(d.range);
+        if (word.trim())
+          actions.push({
+            title: `将“${word}”加入接受词表`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [d],
+            command: { title: `将“${word}”加入接受词表`, command: 'gongwen.acceptWord', arguments: [word, doc.uri] },
+          });
+      }
       if (ruleId && doc.languageId === 'markdown') {
         // Suppress this finding: a directive comment on its own block above the line.
         const line = d.range.start.line;
