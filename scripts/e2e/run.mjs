@@ -308,7 +308,10 @@ async function runExtensionHostSuite() {
     problems.push(`extension host exited with code ${outcome.code} without a result (the suite did not run?)`);
     totals.failed += 1;
   } else if (outcome.code !== 0 && result.failed === 0) {
-    problems.push(`extension host exited with code ${outcome.code} although no test failed`);
+    problems.push(
+      `extension host exited with code ${outcome.code} although no test failed` +
+        (result.total === 0 ? ' (no test ran: check GONGWEN_E2E_GREP and dist/test/e2e/suite)' : ''),
+    );
     totals.failed += 1;
   }
   say(
