@@ -98,3 +98,19 @@ export function fixOf(title: string, edits: Array<Edit | undefined>): Fix[] | un
   if (!edits.length || edits.some((e) => !e)) return undefined;
   return [{ title, edits: edits as Edit[] }];
 }
+
+/** True when text[from, to) holds a Han character. */
+export function hasHanIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (hanAt(text, i)) return true;
+  return false;
+}
+
+/** Words beginning with 等 that are not the particle 等 (等级, 等待, …): after 、 or …… they are list items or verbs. */
+export const DENG_WORD_NEXT = new Set([...'级待候同于额价量比距分值次第高效腰号外身速温压位边差份式闲离到着']);
+
+/** Is the 等 at i the enumerating particle (等 / 等等), not the first character of 等级, 等待, …? */
+export function isDengParticle(text: string, i: number): boolean {
+  if (text[i] !== '等') return false;
+  const next = text[i + 1] === '等' ? text[i + 2] : text[i + 1];
+  return next === undefined || !DENG_WORD_NEXT.has(next);
+}

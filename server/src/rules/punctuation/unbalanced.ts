@@ -1,0 +1,118 @@
+// punctuation/unbalanced: paired marks （）《》“”〔〕〈〉【】 come in pairs
+// (GB/T 15834-2011 §4.8–§4.10, §4.15). Checked per block, with two
+// allowances that span blocks: a title or parenthesis wrapped across two
+// lines (opener left open at the end of one block, closed at the start of the
+// next), and a quotation of several paragraphs, where every paragraph opens
+// with “ and only the last one closes (§4.8.3).
+//
+// A document rule, because the allowances look at neighbouring blocks.
+
+import type { DocumentContext, Rule, TextBlock } from '../../engine/types';
+import { spanRange } from '../../engine/text';
+import { nextNonSpace } from './_util';
+
+interface PairKind {
+  open: string;
+  close: string;
+  /** ASCII look-alikes matched with this kind but never reported (punctuation/fullwidth's domain). */
+  asciiOpen?: string;
+  asciiClose?: string;
+}
+
+const KINDS: PairKind[] = [
+  { open: '（', close: '）', asciiOpen: '(', asciiClose: ')' },
+  { open: '《', close: '》' },
+  { open: '“', close: '”' },
+  { open: '〔', close: '〕' },
+  { open: '〈', close: '〉' },
+  { open: '【', close: '】' },
+];
+
+/** How many blocks later a pair may still close: a wrapped title or note, a quotation of several paragraphs. */
+const BRACKET_REACH = 8;
+const QUOTE_REACH = 60;
+
+interface Unmatched {
+  /** Closers with no opener before them, in order. */
+  closers: number[];
+  /** Openers left open at the end, in order. */
+  openers: number[];
+}
+
+function unmatched(text: string, kind: PairKind): Unmatched {
+  const closers: number[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === kind.open || ch === kind.asciiOpen) stack.push(i);
+    else if (ch === kind.close || ch === kind.asciiClose) {
+      if (stack.length) stack.pop();
+      else closers.push(i);
+    }
+  }
+  return { closers, openers: stack };
+}
+
+/** `1）`, `a）`, `一）` at the start of a line: an ordinal, not half of a pair. */
+function isOrdinalCloser(block: TextBlock, i: number): boolean {
+  const line = block.lines.find((l) => i >= l.from && i < l.to) ?? { from: 0, to: block.text.length };
+  const head = block.text.slice(line.from, i).trim();
+  return /^[0-9A-Za-z一二三四五六七八九十]{1,3}$/.test(head);
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'punctuation/unbalanced',
+    category: 'punctuation',
+    severity: 'error',
+    safeFix: false,
+    description: '括号、书名号、引号、六角括号、方头括号等成对标点应前后配对',
+    clause: 'GB/T 15834-2011 §4.8、§4.9、§4.15',
+    details:
+      '引号、括号、书名号等标号由前后两部分组成，应成对使用。缺少前一半或后一半时提示，需人工补全，不自动修改。' +
+      '跨行的标题（前一行开、后一行合）和分段引文（每段开头用前引号，最后一段末尾才用后引号）不报。',
+    examples: [
+      { bad: '根据《中华人民共和国预算法规定', good: '根据《中华人民共和国预算法》规定' },
+      { bad: '（二）完善机制（试行', good: '（二）完善机制（试行）' },
+    ],
+  },
+  document(ctx: DocumentContext) {
+    const blocks = ctx.model.blocks;
+    for (const kind of KINDS) {
+      const isQuote = kind.open === '“';
+      const reach = isQuote ? QUOTE_REACH : BRACKET_REACH;
+      /** Openers still open, across blocks: [block index, text index]. */
+      const stack: Array<[number, number]> = [];
+      const reportAt = (bi: number, i: number, message: string) => {
+        const { start, end } = spanRange(blocks[bi], i, i + 1);
+        ctx.report({ start, end, message });
+      };
+      const reportOpener = ([bi, i]: [number, number]) => {
+        if (blocks[bi].text[i] === kind.open) reportAt(bi, i, `“${kind.open}”没有对应的“${kind.close}”，成对标点应前后配对`);
+      };
+      for (let bi = 0; bi < blocks.length; bi++) {
+        const block = blocks[bi];
+        // ASCII " in a block makes its curly quotes punctuation/quotes' business.
+        if (isQuote && block.text.includes('"')) continue;
+        const { closers, openers } = unmatched(block.text, kind);
+        // A quotation of several paragraphs: each paragraph opens with “ again, only the last one closes.
+        if (isQuote && block.text[nextNonSpace(block.text, 0)] === '“') {
+          const top = stack[stack.length - 1];
+          if (top && bi - top[0] <= reach) stack.pop();
+        }
+        for (const i of closers) {
+          const top = stack[stack.length - 1];
+          if (top && bi - top[0] <= reach) {
+            stack.pop(); // opened in an earlier block: a wrapped line or a quotation of several paragraphs
+            continue;
+          }
+          if (block.text[i] !== kind.close) continue;
+          if (kind.close === '）' && isOrdinalCloser(block, i)) continue;
+          reportAt(bi, i, `“${kind.close}”没有对应的“${kind.open}”，成对标点应前后配对`);
+        }
+        for (const i of openers) stack.push([bi, i]);
+      }
+      stack.forEach(reportOpener);
+    }
+  },
+};
