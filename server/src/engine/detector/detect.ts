@@ -10,7 +10,7 @@
 
 import { ConfusionKind, getLexicon, Lexicon, wordLogp, TARGET_MAX_LEN } from './lexicon';
 import { segment } from './segment';
-import { blockProtection, runProtection, FREE, HARD } from './protect';
+import { blockProtection, runProtection, inRepetitionFrame, FREE, HARD } from './protect';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -49,12 +49,28 @@ export const KIND_PRIOR: Record<ConfusionKind, number> = {
 };
 
 /**
- * Score thresholds in nats. A gain of ln(1000) ≈ 6.9 means the corrected text
- * is a thousand times more probable under the word model: high confidence.
- * ln(150) ≈ 5 is medium. Chosen a priori; see docs/detector.md.
+ * Log prior by the length of the corrected word: a two-character word rests
+ * on a single neighbouring character, and unknown two-character compounds and
+ * abbreviations (银企, 农房) look exactly like slips to a unigram model, so it
+ * must earn 2 nats (≈ 7×) more than a three- or four-character word.
  */
-export const HIGH_SCORE = 7;
-export const MEDIUM_SCORE = 5;
+export const LENGTH_PRIOR: Record<number, number> = { 2: -2, 3: 0, 4: 0 };
+
+/**
+ * Score thresholds in nats. A score of 7 means the corrected text is about
+ * 1,100 times more probable under the word model (after the priors): medium
+ * confidence, shown as info; 9 (≈ 8,100 times) is high, shown as a warning.
+ * See docs/detector.md for how these were chosen.
+ */
+export const HIGH_SCORE = 9;
+export const MEDIUM_SCORE = 7;
+
+/**
+ * Shorter runs between punctuation marks (list items such as 青银、京兰, names
+ * set apart by spaces) are mostly abbreviations or names, and give too little
+ * context to judge: they are not checked.
+ */
+export const MIN_RUN = 4;
 
 /** Tokens of at most this frequency count as weak (jieba's long tail: 3–9). */
 export const RARE_FREQ = 10;
@@ -83,7 +99,7 @@ export function detect(text: string, opts: DetectOptions = {}): Detection[] {
     }
     let j = i;
     while (j < text.length && isRunChar(text.charCodeAt(j))) j++;
-    if (j - i >= 2) detectRun(lex, text, i, j, mask, minScore, out);
+    if (j - i >= MIN_RUN) detectRun(lex, text, i, j, mask, minScore, out);
     i = j;
   }
   return out;
@@ -115,7 +131,7 @@ function detectRun(
     return b - a > 1 ? lex.names.get(s.slice(a, b)) : undefined;
   };
   const mask = blockMask.slice(from, to);
-  runProtection({ text: s, tokens: seg.tokens, tokenOf: seg.tokenOf, weak, nameTag }, mask);
+  runProtection({ text: s, tokens: seg.tokens, tokenOf: seg.tokenOf, weak, nameTag, isWord: (w) => w.length > 1 && wordLogp(lex, w) !== undefined }, mask);
 
   const best = seg.fwd[n];
   const found: Detection[] = [];
@@ -123,6 +139,7 @@ function detectRun(
     if (mask[i] !== FREE) continue;
     const ch = s[i];
     if (NEVER_REPLACE.has(ch)) continue;
+    if (inRepetitionFrame(s, i, (k) => seg.tokens[seg.tokenOf[k]][1] - seg.tokens[seg.tokenOf[k]][0] === 1)) continue;
     const conf = lex.confusion.get(ch);
     if (!conf) continue;
     // The written character must be a weak token: a slip turns a word into
@@ -143,7 +160,7 @@ function detectRun(
           const w = s.slice(a, i) + c + s.slice(i + 1, b);
           const lp = wordLogp(lex, w);
           if (lp === undefined) continue;
-          const score = seg.fwd[a] + lp + seg.bwd[b] - best + KIND_PRIOR[kind];
+          const score = seg.fwd[a] + lp + seg.bwd[b] - best + KIND_PRIOR[kind] + (LENGTH_PRIOR[b - a] ?? 0);
           if (score < minScore || (top && score <= top.score)) continue;
           top = {
             from: from + a,

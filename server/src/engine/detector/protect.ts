@@ -14,7 +14,7 @@ export const HARD = 2;
 
 /** Common single-character surnames (the most frequent ~120 in the population registers). */
 export const SURNAMES = new Set([
-  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝代步具郁蔺母杭洪封储鞠阚厉揭冀钮荆支伏邰丰官鄢鹿谈帅逯狄都井练勾盖淡',
 ]);
 export const DOUBLE_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '令狐', '司徒', '夏侯', '宇文', '端木'];
 
@@ -104,6 +104,8 @@ export interface RunInfo {
   weak: (t: number) => boolean;
   /** Name tag of token t's word, if any. */
   nameTag: (t: number) => string | undefined;
+  /** Whether a string is a word of the lexicon. */
+  isWord: (w: string) => boolean;
 }
 
 /**
@@ -130,18 +132,22 @@ export function runProtection(run: RunInfo, mask: Uint8Array): void {
     const dbl = DOUBLE_SURNAMES.find((d) => s.startsWith(d, p));
     if (!dbl && !SURNAMES.has(s[p])) continue;
     const sl = dbl ? 2 : 1;
-    const leftOk = p === 0 || !!endsWithAny(s, p, TITLES) || !!endsWithAny(s, p, NAME_INTRODUCERS);
+    // A title or name introducer on the left, or a title / 同志 / 等 on the
+    // right, marks a name; a run that is nothing but surname + given name
+    // (a name between punctuation marks, as in lists) too.
+    const leftStrong = !!endsWithAny(s, p, TITLES) || !!endsWithAny(s, p, NAME_INTRODUCERS);
     for (const given of [1, 2]) {
       const end = p + sl + given;
       if (end > n) continue;
       let weak = true;
       for (let i = p + sl; i < end; i++) if (!weakAt(i)) weak = false;
       if (!weak) continue;
-      const rightOk = end === n || !!startsWithAny(s, end, TITLES) || s.startsWith('等', end) || s.startsWith('为', end);
-      if (leftOk && rightOk) mark(mask, p, end, HARD);
-      // A title right after two or three weak characters marks them as a name even without a known surname.
+      const rightStrong = !!startsWithAny(s, end, TITLES) || s.startsWith('等', end);
+      const wholeRun = p === 0 && (end === n || s.startsWith('为', end));
+      if (leftStrong || rightStrong || wholeRun) mark(mask, p, end, HARD);
     }
   }
+  // A title right after two or three weak characters marks them as a name even without a known surname.
   for (let j = 1; j < n; j++) {
     if (!startsWithAny(s, j, TITLES)) continue;
     let k = j;
@@ -152,13 +158,34 @@ export function runProtection(run: RunInfo, mask: Uint8Array): void {
   // Place and organisation suffixes standing as their own token: the weak
   // characters before them (up to 4) are the name part.
   for (let j = 1; j < n; j++) {
+    const t = tokenOf[j];
+    if (tokens[t][0] !== j) continue;
     const suf = startsWithAny(s, j, ORG_SUFFIXES) ?? startsWithAny(s, j, PLACE_SUFFIXES);
     if (!suf) continue;
-    // The suffix must be a token of its own (市 in 市场 is not a suffix).
-    const t = tokenOf[j];
-    if (tokens[t][0] !== j || tokens[t][1] > j + suf.length) continue;
+    // The suffix must be a token of its own (市 in 市场 is not a suffix), or be
+    // followed by a word the segmenter glued it to (镇党委 = 镇 + 党委).
+    const tokEnd = tokens[t][1];
+    const ownToken = tokEnd <= j + suf.length || (suf.length === 1 && run.isWord(s.slice(j + 1, tokEnd)));
+    if (!ownToken) continue;
     let k = j;
     while (k > 0 && j - k < 4 && (weakAt(k - 1) || run.nameTag(tokenOf[k - 1]))) k--;
     mark(mask, k, j, SOFT);
   }
+}
+
+/**
+ * Whether position i of s is part of a four-character frame with a repeated
+ * character (应搬尽搬, 宜大则大, 一企一策, 坚中之坚): parallel constructions
+ * whose characters are chosen for the frame, not slips. All four characters
+ * must be single-character tokens (`single(k)`), so that words that merely
+ * share a character (国务院常务, 会议审议) do not count.
+ */
+export function inRepetitionFrame(s: string, i: number, single: (k: number) => boolean): boolean {
+  for (let k = Math.max(0, i - 3); k <= i && k + 4 <= s.length; k++) {
+    const a = s[k], b = s[k + 1], c = s[k + 2], d = s[k + 3];
+    // ABAC (一企一策), ABCB (应搬尽搬, 宜大则大), ABCA (坚中之坚), with distinct neighbours.
+    if (!((a === c && a !== b) || (b === d && b !== c) || (a === d && a !== b && b !== c))) continue;
+    if (single(k) && single(k + 1) && single(k + 2) && single(k + 3)) return true;
+  }
+  return false;
 }
