@@ -37,7 +37,7 @@ if (args.includes('--rules')) {
   for (const cat of ['structure', 'doctype']) {
     const d = path.join(repo, 'server/src/rules', cat);
     if (!fs.existsSync(d)) continue;
-    for (const f of fs.readdirSync(d).filter((x) => x.endsWith('.ts')).sort()) rules.push(require(path.join(d, f)).rule);
+    for (const f of fs.readdirSync(d).filter((x) => x.endsWith('.ts') && !x.startsWith('_')).sort()) rules.push(require(path.join(d, f)).rule);
   }
 }
 const ruleCounts = new Map();

@@ -268,5 +268,7 @@ export function looksLikeSignature(text: string): boolean {
   const t = text.replace(/[ \u3000]+/g, ' ').trim();
   if (!t || t.length > 40) return false;
   if (/[。，；：！？,;:!?、“”《》（）()\d]/.test(t)) return false;
+  // closings written without their full stop (`特此通知`, `此复`) are not signatures
+  if (/^(特此|此复|此致|敬礼|妥否|当否|以上|专此|谨此|请)/.test(t)) return false;
   return /[\u4e00-\u9fa5]/.test(t);
 }

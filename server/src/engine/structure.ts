@@ -147,7 +147,7 @@ export function recogniseStructure(model: TextModel): DocStructure {
   for (let j = mainStart; j < n; j++) {
     const t = lines[j].t;
     if (CC_RE.test(t) && /^抄[ \u3000]*送[ \u3000]*[:：]/.test(t)) kinds[j] = 'cc';
-    else if (PRINT_LINE_RE.test(t)) kinds[j] = 'printLine';
+    else if (isPrintLine(t)) kinds[j] = 'printLine';
   }
   // Continuation lines of a 抄送 list: up to the 印发 line, lines without a label.
   for (let j = mainStart; j < n; j++) {
@@ -190,8 +190,21 @@ export function recogniseStructure(model: TextModel): DocStructure {
         for (let x = s + 1; x < dateLine; x++) kinds[x] = 'signature';
       }
     }
+    // A signature after the date (wrong order, reported by structure/element-order).
+    let a = dateLine + 1;
+    if (
+      count === 0 &&
+      a < n &&
+      kinds[a] === undefined &&
+      looksLikeSignature(lines[a].t) &&
+      !headingOf(lines[a].t) &&
+      (a + 1 >= n || kinds[a + 1] !== undefined || /^[（(][^（()）]{1,60}[）)]$/.test(lines[a + 1].t))
+    ) {
+      kinds[a] = 'signature';
+      a++;
+    }
     // 附注: a parenthesised line right after the date.
-    const a = dateLine + 1;
+
     if (a < n && kinds[a] === undefined && /^[（(][^（()）]{1,60}[）)]$/.test(lines[a].t)) kinds[a] = 'annotation';
   }
   for (const j of attachHeaders) kinds[j] = 'attachmentHeader';
@@ -309,6 +322,14 @@ function frontMatterMeta(fm: Record<string, unknown> | undefined): Record<string
   return meta;
 }
 
+/** 印发机关和印发日期: the organ part is empty or an organisation name (not `该方案已于…印发`). */
+function isPrintLine(t: string): boolean {
+  const m = PRINT_LINE_RE.exec(t);
+  if (!m) return false;
+  const organ = m[1].trim();
+  return organ === '' || (looksLikeOrgList(organ) && !/[，。；：]/.test(organ));
+}
+
 // ---------------------------------------------------------------------------
 // 版头
 
@@ -348,13 +369,22 @@ function endsTitle(t: string): boolean {
  * does) and a continuation after it (a line starting with 的 or made only of a 文种).
  */
 function findTitle(lines: Line[], i: number): number[] {
-  if (!isTitleLine(lines[i].t)) return [];
+  // A one-line title written with a trailing mark (`关于…的通知。`) is still the title,
+  // so that the title rule can report the mark.
+  if (!isTitleLine(lines[i].t)) return isPunctuatedTitle(lines[i].t, '') ? [i] : [];
   const out = [i];
   let k = i;
   while (!endsTitle(joinTitle(out.map((x) => lines[x].t)))) {
     k++;
     if (k >= lines.length || out.length >= MAX_TITLE_LINES) return [];
-    if (!isTitleLine(lines[k].t) || lines[k].sourceLine - lines[k - 1].sourceLine > MAX_TITLE_GAP || lines[k].depth !== lines[i].depth) return [];
+    if (lines[k].sourceLine - lines[k - 1].sourceLine > MAX_TITLE_GAP || lines[k].depth !== lines[i].depth) return [];
+    if (!isTitleLine(lines[k].t)) {
+      if (isPunctuatedTitle(lines[k].t, joinTitle(out.map((x) => lines[x].t)))) {
+        out.push(k);
+        return out;
+      }
+      return [];
+    }
     out.push(k);
   }
   // The joined text must name a 文种 outside 《》 and read as a title.
@@ -372,6 +402,15 @@ function findTitle(lines: Line[], i: number): number[] {
     out.push(next);
   }
   return out;
+}
+
+/** A title line ending with one stray mark: `关于…的通知。` (only `关于…的<文种>` titles, to stay clear of sentences). */
+function isPunctuatedTitle(t: string, before: string): boolean {
+  if (!/[。，；：！？.,;:!?、]$/.test(t)) return false;
+  const core = t.slice(0, -1);
+  if (!isTitleLine(core)) return false;
+  const joined = joinTitle(before ? [before, core] : [core]);
+  return /关于/.test(joined) && /的(决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|纪要|函)$/.test(stripBookTitles(joined));
 }
 
 function plausibleTitle(t: string): boolean {
@@ -428,15 +467,18 @@ function findDate(lines: Line[], kinds: Array<ElementKind | undefined>, from: nu
     if (!parseDocDate(lines[k].t)) continue;
     // What follows (up to `to`) may be 附注 and 版记 only, or the body of an
     // attachment that begins with its title (a published 印发 notice).
+    const above = k - 1 >= from ? lines[k - 1].t : '';
+    const signed = !!above && kinds[k - 1] === undefined && looksLikeSignature(above) && !headingOf(above);
+    // A signature written after the date (out of order) may follow it.
+    const signedBelow = !signed && k + 1 < to && kinds[k + 1] === undefined && looksLikeSignature(lines[k + 1].t) && !headingOf(lines[k + 1].t);
     let tail = true;
     for (let x = k + 1; x < to; x++) {
       if (kinds[x] !== undefined) continue;
-      if (x === k + 1 && /^[（(][^（()）]{1,60}[）)]$/.test(lines[x].t)) continue;
+      if (x === k + 1 && signedBelow) continue;
+      if (x <= k + 2 && /^[（(][^（()）]{1,60}[）)]$/.test(lines[x].t)) continue;
       tail = false;
       break;
     }
-    const above = k - 1 >= from ? lines[k - 1].t : '';
-    const signed = !!above && kinds[k - 1] === undefined && looksLikeSignature(above) && !headingOf(above);
     const endsText = !above || /[。！？）)”]$/.test(above) || ATTACHMENT_NOTE_RE.test(above) || isNumberedItem(above);
     if (tail && (signed || endsText || k === from)) best = k;
     else if (signed && best < 0) {
