@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Survey of 公文 structure recognition over the published documents in
 // ../shared/corpora/gov-docs (measurement only). Run with tsx:
-//   npx tsx scripts/structure-survey.mjs [--dir DIR] [--show KIND] [--list-missing-title] [--rules]
+//   npx tsx scripts/structure-survey.mjs [--dir DIR] [--show KIND] [--list-missing-title] [--list-mismatch]
+//                                        [--rules [--samples]] [--check CATEGORY,…]
+// --rules runs the structure/doctype rule files directly on the recognised
+// structure; --check runs the real runner (registry and default config)
+// restricted to the given categories, e.g. --check structure,doctype,heading.
 // Prints how many documents have a title, the 文种 distribution, how many
 // documents contain each element, and (with --rules) the findings of the
 // structure/doctype rules per 10,000 characters.
@@ -40,6 +44,8 @@ if (args.includes('--rules')) {
     for (const f of fs.readdirSync(d).filter((x) => x.endsWith('.ts') && !x.startsWith('_')).sort()) rules.push(require(path.join(d, f)).rule);
   }
 }
+const checkCats = opt('--check')?.split(',');
+const { check } = checkCats ? require(path.join(repo, 'server/src/engine/index.ts')) : {};
 const ruleCounts = new Map();
 const ruleSamples = new Map();
 const options = { acceptedWords: new Set(), dictionaries: [], detector: false, ruleOptions: {} };
@@ -64,6 +70,15 @@ for (const f of files) {
     s.lineKinds.forEach((k, i) => {
       if (k === show) samples.push(`${f}:${model.lines[i].sourceLine + 1}: ${model.lines[i].text.trim().slice(0, 60)}`);
     });
+  }
+  if (checkCats) {
+    for (const f2 of check(source, { format: f.endsWith('.md') ? 'markdown' : 'plaintext', only: checkCats }).findings) {
+      const key = `${f2.ruleId} [${f2.severity}]`;
+      ruleCounts.set(key, (ruleCounts.get(key) ?? 0) + 1);
+      const list = ruleSamples.get(key) ?? [];
+      if (list.length < 8) list.push(`${f}: ${source.slice(f2.start, f2.end).slice(0, 40)} — ${f2.message}`);
+      ruleSamples.set(key, list);
+    }
   }
   for (const rule of rules) {
     rule.document?.({
@@ -93,10 +108,10 @@ for (const [k, v] of [...elementDocs].sort((a, b) => b[1] - a[1])) console.log(`
 if (args.includes('--list-missing-title')) for (const f of missingTitle) console.log(`  no title: ${f}`);
 if (args.includes('--list-mismatch')) for (const f of nameMismatch) console.log(`  mismatch: ${f}`);
 if (show) for (const x of samples) console.log(`  ${x}`);
-if (rules.length) {
+if (rules.length || checkCats) {
   const per10k = (x) => ((x * 10000) / chars).toFixed(3);
   let errWarn = 0;
-  console.log(`rule findings (${rules.length} rules), per 10,000 characters:`);
+  console.log(`rule findings (${checkCats ? 'runner: ' + checkCats.join(',') : rules.length + ' rules'}), per 10,000 characters:`);
   for (const [k, v] of [...ruleCounts].sort()) {
     console.log(`  ${k}: ${v} (${per10k(v)})`);
     if (!k.endsWith('[info]]') && !k.endsWith('[info]') && !k.endsWith('[hint]')) errWarn += v;

@@ -257,6 +257,8 @@ const ORG_SUFFIX =
 export function looksLikeOrgList(text: string): boolean {
   const t = text.replace(/[ \u3000]+/g, '');
   if (!t || t.length > 200) return false;
+  // a template field such as `{{主送机关}}`
+  if (/^\{\{[^{}]+\}\}$/.test(t)) return true;
   if (/[。！？!?；;“”"《》]|如下|现将|以下/.test(t)) return false;
   const parts = t.split(/[、，,]/).filter(Boolean);
   const last = parts[parts.length - 1];

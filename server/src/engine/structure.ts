@@ -313,7 +313,7 @@ function frontMatterMeta(fm: Record<string, unknown> | undefined): Record<string
   const meta: Record<string, string> = {};
   if (!fm) return meta;
   for (const [key, value] of Object.entries(fm)) {
-    if (value == null) continue;
+    if (value == null || (typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date))) continue;
     const v = Array.isArray(value) ? value.map(String).join('、') : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
     const canonical = META_KEYS[key] ?? META_KEYS[key.toLowerCase().replace(/[_\-\s]/g, '')];
     if (canonical) meta[canonical] ??= v;

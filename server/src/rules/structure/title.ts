@@ -50,6 +50,10 @@ export const rule: Rule = {
     if (!type) {
       if (structure.docTypeSource === 'frontMatter') return; // the author named the 文种
       if (NOT_GONGWEN.test(outside)) return;
+      // Only for drafts that are clearly 公文 (a Markdown README also has a `#` title).
+      const kinds = new Set(structure.lineKinds);
+      const gongwen = ['recipient', 'docNumber', 'issuerMark', 'date', 'signature'].some((k) => kinds.has(k as never));
+      if (!/[\u4e00-\u9fff]/.test(outside) || !gongwen) return;
       ctx.report({
         ...whole,
         message: '标题未以法定文种结尾：公文标题应由发文机关、事由和文种组成，如“关于……的通知”“关于……的请示”',

@@ -55,5 +55,8 @@ describe('structure/title', () => {
     good(rule, '# XX区2024年防汛工作方案' + body, 'markdown');
     good(rule, '# 2024年工作总结' + body, 'markdown');
     good(rule, '---\n文种: 通知\n---\n\n# 春节放假安排' + body, 'markdown');
+    // a Markdown file that is not a 公文 (no recipient, 文号, signature or date)
+    good(rule, '# 项目说明\n\n本项目用于校对公文。\n', 'markdown');
+    good(rule, '# Gongwen\n\nA checker.\n', 'markdown');
   });
 });
