@@ -21,6 +21,10 @@ APT_PACKAGES=(chromium fonts-wqy-microhei pkg-config libkrb5-dev libx11-dev libx
   libsecret-1-dev g++ make python3)
 
 start=$(date +%s)
+
+# When called from `npm run`, npm exports npm_config_* (user agent naming Node 20,
+# prefixes, …) that nested npm installs would inherit: drop them all.
+for v in $(env | grep -o '^npm_[A-Za-z0-9_]*' || true); do unset "$v"; done
 log() { echo "[e2e-setup +$(( $(date +%s) - start ))s] $*"; }
 mkdir -p "$CACHE"
 
