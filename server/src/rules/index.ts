@@ -11,6 +11,12 @@ import { rule as doctype_tongzhi_closing } from './doctype/tongzhi-closing';
 import { rule as heading_ordinal_format } from './heading/ordinal-format';
 import { rule as heading_sequence } from './heading/sequence';
 import { rule as heading_trailing_punct } from './heading/trailing-punct';
+import { rule as number_arabic_qian_bai } from './number/arabic-qian-bai';
+import { rule as number_chinese_year_zero } from './number/chinese-year-zero';
+import { rule as number_fullwidth_digit } from './number/fullwidth-digit';
+import { rule as number_mixed_date } from './number/mixed-date';
+import { rule as number_range_unit } from './number/range-unit';
+import { rule as number_year_abbrev } from './number/year-abbrev';
 import { rule as punctuation_dash } from './punctuation/dash';
 import { rule as punctuation_dunhao_before_deng } from './punctuation/dunhao-before-deng';
 import { rule as punctuation_dunhao_quoted } from './punctuation/dunhao-quoted';
@@ -34,6 +40,9 @@ import { rule as structure_signer } from './structure/signer';
 import { rule as structure_title } from './structure/title';
 import { rule as typo_confusable } from './typo/confusable';
 import { rule as typo_dictionary } from './typo/dictionary';
+import { rule as wording_de_di_de } from './wording/de-di-de';
+import { rule as wording_jiezhi } from './wording/jiezhi';
+import { rule as wording_relative_time } from './wording/relative-time';
 
 export const allRules: Rule[] = [
   doctype_baogao_no_request,
@@ -47,6 +56,12 @@ export const allRules: Rule[] = [
   heading_ordinal_format,
   heading_sequence,
   heading_trailing_punct,
+  number_arabic_qian_bai,
+  number_chinese_year_zero,
+  number_fullwidth_digit,
+  number_mixed_date,
+  number_range_unit,
+  number_year_abbrev,
   punctuation_dash,
   punctuation_dunhao_before_deng,
   punctuation_dunhao_quoted,
@@ -70,4 +85,7 @@ export const allRules: Rule[] = [
   structure_title,
   typo_confusable,
   typo_dictionary,
+  wording_de_di_de,
+  wording_jiezhi,
+  wording_relative_time,
 ];
