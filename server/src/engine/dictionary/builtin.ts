@@ -4,5 +4,6 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 export const BUILTIN_FILES: ReadonlyArray<{ name: string; data: () => unknown }> = [
   { name: 'billowsand-gongwen.json', data: () => require('../../../data/dictionary/billowsand-gongwen.json') },
+  { name: 'ecspell.json', data: () => require('../../../data/dictionary/ecspell.json') },
   { name: 'houbb-word-checker.json', data: () => require('../../../data/dictionary/houbb-word-checker.json') },
 ];
