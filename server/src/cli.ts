@@ -3,6 +3,7 @@
 //   gongwen check [--format text|json] [--only CATEGORY,…] [--config FILE] PATH…
 //   gongwen fix [--config FILE] PATH…
 //   gongwen rules
+//   gongwen new TYPE [-o FILE]
 //
 // Exit status: 0 no error found, 1 errors found, 2 bad usage or unreadable input.
 
@@ -14,6 +15,7 @@ import { positionAt } from './engine/textModel';
 import { listRules } from './engine/registry';
 import { CATEGORIES, type Category, type DocFormat, type Finding } from './engine/types';
 import { LSP_SEVERITY_NUMBER, writeFileAtomic } from './cli-util';
+import { runNew } from './templates/cli-new';
 
 class UsageError extends Error {}
 
@@ -21,6 +23,7 @@ const HELP = `用法：
   gongwen check [--format text|json] [--only 类别,…] [--config 文件] 路径…
   gongwen fix [--config 文件] 路径…
   gongwen rules
+  gongwen new 文种 [-o 文件]
 
   路径可以是文件或目录（递归检查其中的 .md 和 .txt 文件）。
   类别：${CATEGORIES.join(', ')}
@@ -233,6 +236,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         return runCheck(args, out);
       case 'fix':
         return runFix(args, out);
+      case 'new':
+        return runNew(args, out);
       case 'rules':
         return runRules(out);
       default: {
