@@ -13,7 +13,8 @@ import { attr, eastAsiaFont, para, paragraphsOf, readDocx, size, type Docx } fro
 const SAMPLE = path.resolve(__dirname, '../../../samples/export/通知.md');
 const sampleSource = () => fs.readFileSync(SAMPLE, 'utf8');
 
-describe('export: page setup', () => {
+describe('export: page setup', function () {
+  this.timeout(20_000);
   let doc: Docx;
   before(async () => {
     doc = await readDocx(await exportDocx(sampleSource(), 'markdown'));
@@ -89,7 +90,8 @@ describe('export: page setup', () => {
   });
 });
 
-describe('export: elements', () => {
+describe('export: elements', function () {
+  this.timeout(20_000);
   let doc: Docx;
   before(async () => {
     doc = await readDocx(await exportDocx(sampleSource(), 'markdown'));
@@ -210,7 +212,8 @@ describe('export: elements', () => {
   });
 });
 
-describe('export: variants and options', () => {
+describe('export: variants and options', function () {
+  this.timeout(20_000);
   it('上行文: 发文字号 left, 签发人 right with the name in 楷体', async () => {
     const src = ['临江市财政局', '', '临财〔2024〕5号　　签发人：张三', '', '# 临江市财政局关于拨付专项经费的请示', '', '市人民政府：', '', '现将有关情况请示如下。', '', '妥否，请批示。', '', '临江市财政局', '', '2024年3月1日'].join('\n');
     const doc = await readDocx(await exportDocx(src, 'markdown'));
@@ -296,7 +299,8 @@ describe('export: variants and options', () => {
   });
 });
 
-describe('export: files', () => {
+describe('export: files', function () {
+  this.timeout(20_000);
   it('X.md → X.docx beside the draft, written atomically', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-export-'));
     try {
