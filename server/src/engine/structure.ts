@@ -186,7 +186,7 @@ export function recogniseStructure(model: TextModel): DocStructure {
       // Do not take the whole body when it is just short lines: the line above the
       // signature must end the text (or be the start of the main text).
       const above = s >= mainStart ? lines[s].t : '';
-      if (s < mainStart || /[。！？）)”]$/.test(above) || kinds[s] !== undefined || ATTACHMENT_NOTE_RE.test(above) || isNumberedItem(above)) {
+      if (s < mainStart || kinds[s] !== undefined || endsText(above)) {
         for (let x = s + 1; x < dateLine; x++) kinds[x] = 'signature';
       }
     }
@@ -479,15 +479,36 @@ function findDate(lines: Line[], kinds: Array<ElementKind | undefined>, from: nu
       tail = false;
       break;
     }
-    const endsText = !above || /[。！？）)”]$/.test(above) || ATTACHMENT_NOTE_RE.test(above) || isNumberedItem(above);
-    if (tail && (signed || endsText || k === from)) best = k;
-    else if (signed && best < 0) {
+    const aboveEnds = !above || endsText(above);
+    const annotated = k + 1 < to && /^[（(][^（()）]{1,60}[）)]$/.test(lines[k + 1].t);
+    if (tail && (signed || aboveEnds || k === from)) best = k;
+    else if (best < 0 && annotated && aboveEnds) {
+      // A date with its 附注, followed by an attachment printed without a `附件` header.
+      best = k;
+    } else if (signed && best < 0 && (looksLikeOrgList(above) || /[ \u3000]/.test(above)) && (k - 2 < from || endsText(lines[k - 2].t))) {
       // A signed date followed by more text: an attachment printed without a `附件` header.
       const afterTitle = k + 1 < to ? lines[k + 1].t : '';
       if (isTitleLine(afterTitle) || /^[（(][^（()）]{1,60}[）)]$/.test(afterTitle)) best = k;
     }
   }
   return best;
+}
+
+/** Whether a line ends the main text: a sentence end, a closing (`特此通知`), an attachment note or item. */
+function endsText(t: string): boolean {
+  return (
+    /[。！？）)”]$/.test(t) ||
+    /^(特此|此复|此致|妥否|当否|以上|专此|谨此)/.test(t) ||
+    ATTACHMENT_NOTE_RE.test(t) ||
+    isNumberedItem(t) ||
+    signatureRunIn(t)
+  );
+}
+
+/** A sentence end followed by a wide gap and a signature on the same line (pasted layout): `……。　　　　　国务院`. */
+function signatureRunIn(t: string): boolean {
+  const m = /[。！？][ \u3000]{4,}([^ \u3000。！？]{2,30})$/.exec(t);
+  return !!m && looksLikeSignature(m[1]);
 }
 
 // ---------------------------------------------------------------------------

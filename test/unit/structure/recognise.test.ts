@@ -268,3 +268,41 @@ describe('structure: published documents (shared/corpora/gov-docs)', function ()
     assert.equal(s.docType, undefined);
   });
 });
+
+describe('structure: 成文日期 edge cases', () => {
+  it('a date followed by its 附注 and an attachment printed without a `附件` header', () => {
+    const src = '国务院关于印发XX规划的通知\n各省人民政府：\n现将《XX规划》印发给你们，请认真贯彻执行。\n2016年5月28日\n（此件公开发布）\nXX规划\n一、总体要求\n要坚持稳中求进。\n';
+    const { model, s } = recognise(src);
+    assert.deepEqual(linesOf(model, s, 'date'), ['2016年5月28日']);
+    assert.deepEqual(linesOf(model, s, 'annotation'), ['（此件公开发布）']);
+  });
+
+  it('a signature run into the last body line (pasted layout)', () => {
+    const src = '国务院关于XX的批复\nXX省人民政府：\n你省请示收悉。现批复如下：同意。　　　　　　　　国务院\n2016年2月5日\n（此件公开发布）\n';
+    const { model, s } = recognise(src);
+    assert.deepEqual(linesOf(model, s, 'date'), ['2016年2月5日']);
+  });
+
+  it('a date line inside the body followed by a parenthesis is not the 成文日期', () => {
+    const src = '关于开会的通知\n\n各单位：\n\n会议定于\n2024年3月5日\n（星期二）\n在市政府召开，请准时参加。\n';
+    const { s } = recognise(src);
+    assert.ok(!s.lineKinds.includes('date'));
+  });
+
+  it('a signature written after the date', () => {
+    const src = '关于开会的通知\n\n各单位：\n\n请准时参加。\n\n2024年3月5日\nXX市人民政府\n';
+    const { model, s } = recognise(src);
+    assert.deepEqual(linesOf(model, s, 'date'), ['2024年3月5日']);
+    assert.deepEqual(linesOf(model, s, 'signature'), ['XX市人民政府']);
+  });
+
+  it('closings without a full stop are not signatures', () => {
+    const { model, s } = recognise('关于开会的通知\n\n各单位：\n\n请准时参加。\n\n特此通知\n\nXX市人民政府\n\n2024年3月5日\n');
+    assert.deepEqual(linesOf(model, s, 'signature'), ['XX市人民政府']);
+  });
+
+  it('a 印发 sentence in the body is not a print line', () => {
+    const { s } = recognise('关于开会的通知\n\n各单位：\n\n该方案已于2024年1月20日印发\n');
+    assert.ok(!s.lineKinds.includes('printLine'));
+  });
+});
