@@ -1,0 +1,52 @@
+// Starts the bundled language server over IPC.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { mergeWords } from './words';
+
+export const DOCUMENT_SELECTOR = [
+  { language: 'markdown', scheme: 'file' },
+  { language: 'markdown', scheme: 'untitled' },
+  { language: 'plaintext', scheme: 'file' },
+  { language: 'plaintext', scheme: 'untitled' },
+];
+
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: { configurationSection: 'gongwen' },
+    outputChannel: output,
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+    middleware: {
+      workspace: {
+        // Accepted words add up across scopes (user, workspace, folder) instead
+        // of the narrower scope hiding the wider one, so accepting a word in a
+        // workspace never drops the words accepted in the user settings.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return result.map((value, i) => {
+            const item = params.items[i];
+            if (item?.section !== 'gongwen' || !value || typeof value !== 'object') return value;
+            const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+            const inspected = vscode.workspace.getConfiguration('gongwen', scope).inspect<string[]>('acceptedWords');
+            const acceptedWords = mergeWords(
+              inspected?.globalValue,
+              inspected?.workspaceValue,
+              inspected?.workspaceFolderValue,
+              (value as { acceptedWords?: unknown[] }).acceptedWords,
+            );
+            return { ...(value as object), acceptedWords };
+          });
+        },
+      },
+    },
+  };
+  return new LanguageClient('gongwen', vscode.l10n.t('Gongwen'), serverOptions, clientOptions);
+}
