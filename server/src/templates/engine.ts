@@ -43,8 +43,13 @@ export interface RenderOptions {
   mode?: RenderMode;
   /** The date used for 成文日期, 印发日期 and 年份 (default: now). */
   today?: Date;
-  /** Keep the guidance comments (default true). */
+  /** Keep the guidance comments (default true; always false for plain text). */
   guidance?: boolean;
+  /**
+   * 'plaintext' renders for a .txt document: no `#` heading markers, no
+   * comments, one line per element without blank lines (default 'markdown').
+   */
+  format?: 'markdown' | 'plaintext';
 }
 
 export interface Field {
@@ -128,7 +133,9 @@ function stripGuidance(body: string): string {
 export function render(t: Template, values: Record<string, string> = {}, opts: RenderOptions = {}): string {
   const mode = opts.mode ?? 'text';
   const today = opts.today ?? new Date();
-  let body = opts.guidance === false ? stripGuidance(t.body) : t.body;
+  const plain = opts.format === 'plaintext';
+  let body = opts.guidance === false || plain ? stripGuidance(t.body) : t.body;
+  if (plain) body = body.replace(/^#{1,6}[ \t]+/gm, '').replace(/\n{2,}/g, '\n').replace(/^\n+/, '');
   if (mode === 'text') {
     return body.replace(FIELD, (_all, rawName: string, inline: string | undefined) => {
       const name = rawName.trim();

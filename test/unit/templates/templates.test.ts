@@ -133,3 +133,21 @@ describe('templates', () => {
     assert.match(renderTemplate('纪要'), /\n出席：.*\n\n请假：.*\n\n列席：/);
   });
 });
+
+describe('templates for plain text', () => {
+  for (const type of TYPES) {
+    it(`${type}: no Markdown markup, one line per element, recognised the same`, () => {
+      const text = renderTemplate(type, FILLED[type], { today: TODAY, format: 'plaintext' });
+      assert.ok(!/^#/m.test(text));
+      assert.ok(!text.includes('<!--'));
+      assert.ok(!/\n\n/.test(text));
+      const md = check(renderTemplate(type, FILLED[type], { today: TODAY }), { format: 'markdown' });
+      const plain = check(text, { format: 'plaintext' });
+      assert.equal(plain.structure.docType, md.structure.docType);
+      // In plain text the 纪要标志 (`××会议纪要`) is taken for the title: both end with 纪要.
+      if (type !== '纪要') assert.equal(plain.structure.titleText, md.structure.titleText);
+      const bad = plain.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+      assert.equal(bad.length, 0, show(bad, text));
+    });
+  }
+});
