@@ -18,6 +18,7 @@ import { rule as number_mixed_date } from './number/mixed-date';
 import { rule as number_range_unit } from './number/range-unit';
 import { rule as number_year_abbrev } from './number/year-abbrev';
 import { rule as punctuation_dash } from './punctuation/dash';
+import { rule as punctuation_dunhao_approx } from './punctuation/dunhao-approx';
 import { rule as punctuation_dunhao_before_deng } from './punctuation/dunhao-before-deng';
 import { rule as punctuation_dunhao_quoted } from './punctuation/dunhao-quoted';
 import { rule as punctuation_ellipsis } from './punctuation/ellipsis';
@@ -63,6 +64,7 @@ export const allRules: Rule[] = [
   number_range_unit,
   number_year_abbrev,
   punctuation_dash,
+  punctuation_dunhao_approx,
   punctuation_dunhao_before_deng,
   punctuation_dunhao_quoted,
   punctuation_ellipsis,

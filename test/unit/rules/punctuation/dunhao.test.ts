@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { rule as quoted } from '../../../../server/src/rules/punctuation/dunhao-quoted';
 import { rule as deng } from '../../../../server/src/rules/punctuation/dunhao-before-deng';
+import { rule as approx } from '../../../../server/src/rules/punctuation/dunhao-approx';
 import { rule as shuming } from '../../../../server/src/rules/punctuation/shuminghao-misuse';
 import { bad, good, reportOnly, run, stable } from './helpers';
 
@@ -57,5 +58,26 @@ describe('punctuation/shuminghao-misuse', () => {
     good(shuming, '《国务院关于召开全国安全生产工作会议的通知》');
     good(shuming, '《全国安全生产工作会议纪要》');
     good(shuming, '《中华人民共和国预算法》');
+  });
+});
+
+
+describe('punctuation/dunhao-approx', () => {
+  it('drops the 顿号 between neighbouring numerals of an approximate number', () => {
+    bad(approx, '需要三、四天', '需要三四天');
+    bad(approx, '五、六个人', '五六个人');
+    bad(approx, '七、八十次', '七八十次');
+    const [f] = run(approx, '三、四天');
+    assert.equal(f.message, '相邻两数连用表示概数，中间不用顿号，写作“三四”');
+  });
+  it('leaves lists of items and non-neighbouring numerals alone', () => {
+    good(approx, '一、二年级');
+    good(approx, '一、二季度');
+    good(approx, '三、五天'); // not neighbours
+    good(approx, '第一、二条');
+    good(approx, '十一、二天');
+  });
+  it('is stable under fix-all', () => {
+    stable(approx, '三、四天，五、六个人');
   });
 });
