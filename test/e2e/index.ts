@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
     reporter: 'spec',
-    timeout: Number(process.env.GONGWEN_E2E_TEST_TIMEOUT ?? 30000),
+    timeout: Number(process.env.GONGWEN_E2E_TEST_TIMEOUT ?? 60000),
     grep: process.env.GONGWEN_E2E_GREP || undefined,
   });
 

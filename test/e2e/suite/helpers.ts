@@ -60,7 +60,7 @@ export function waitForDiagnostics(
   uri: vscode.Uri,
   predicate: (ds: vscode.Diagnostic[]) => boolean,
   what: string,
-  timeoutMs = 20000,
+  timeoutMs = 45000,
 ): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     let settled = false;

@@ -44,7 +44,7 @@ function shape(symbols: Sym[], depth = 0): string[] {
 }
 
 /** Ask until the server has answered with our symbols (it starts asynchronously). */
-async function documentSymbols(uri: vscode.Uri, expect: string, timeoutMs = 20000): Promise<Sym[]> {
+async function documentSymbols(uri: vscode.Uri, expect: string, timeoutMs = 45000): Promise<Sym[]> {
   const deadline = Date.now() + timeoutMs;
   let last: Sym[] = [];
   for (;;) {
