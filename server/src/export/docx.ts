@@ -234,6 +234,10 @@ export async function buildDocx(content: ExportContent, options: LayoutOptions):
     if (ps[k].role === 'signature') keepWithNext.add(k);
   }
 
+  // Space above the text that follows a title directly (no 主送): one line; two below a 纪要标志.
+  const afterTitleSpace = () =>
+    attachmentBodyStart ? LINE_PITCH : prevRole === 'title' ? (minutesMarkFromTitle ? 2 * LINE_PITCH : LINE_PITCH) : 0;
+
   for (; i < ps.length; i++) {
     const p = ps[i];
     const keepNext = keepWithNext.has(i) || undefined;
@@ -258,7 +262,8 @@ export async function buildDocx(content: ExportContent, options: LayoutOptions):
           children.push(
             para({
               alignment: AlignmentType.CENTER,
-              spacing: { before: k === 0 && firstTitle && hasHead && variant === 'standard' ? 2 * LINE_PITCH : k === 0 && hasHead ? LINE_PITCH : 0 },
+              // two lines below the red rule (§7.3.1) or below the 信函 elements (§10.1)
+              spacing: { before: k === 0 && firstTitle && hasHead ? 2 * LINE_PITCH : 0 },
               children: [textRun(fonts, t, { font: 'title', size: SIZE.二号 })],
             }),
           );
@@ -286,7 +291,7 @@ export async function buildDocx(content: ExportContent, options: LayoutOptions):
             alignment: AlignmentType.JUSTIFIED,
             indent: { firstLine: 2 * CHAR, firstLineChars: 200 },
             keepNext: rest.length === 0 || keepNext,
-            spacing: { before: attachmentBodyStart ? LINE_PITCH : 0 },
+            spacing: { before: afterTitleSpace() },
             children: [...spansRuns(fonts, headPart, { font, size: SIZE.三号 }), ...spansRuns(fonts, rest, BODY)],
           }),
         );
@@ -299,7 +304,7 @@ export async function buildDocx(content: ExportContent, options: LayoutOptions):
             alignment: AlignmentType.JUSTIFIED,
             indent: { firstLine: 2 * CHAR, firstLineChars: 200 },
             keepNext,
-            spacing: { before: attachmentBodyStart || (prevRole === 'title' && !firstTitle) ? LINE_PITCH : 0 },
+            spacing: { before: afterTitleSpace() },
             children: spansRuns(fonts, p.spans, BODY),
           }),
         );

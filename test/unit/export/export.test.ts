@@ -264,6 +264,8 @@ describe('export: variants and options', function () {
     assert.equal(attr(doc.document, 'w:pgMar', 'w:header'), '1701'); // 30 mm
     const num = para(doc, '临政办函〔2024〕8号');
     assert.equal(attr(num.pPr, 'w:jc', 'w:val'), 'right');
+    const t = para(doc, '临江市人民政府办公室关于');
+    assert.equal(attr(t.pPr, 'w:spacing', 'w:before'), String(2 * 579)); // two lines below the 文号
   });
 
   it('纪要格式: the 纪要 title becomes the red mark; 出席 in 黑体 with names aligned', async () => {
@@ -273,6 +275,7 @@ describe('export: variants and options', function () {
     const doc = await readDocx(await exportDocx(src, 'markdown'));
     const mark = para(doc, '临江市人民政府常务会议纪要');
     assert.equal(attr(mark.runs[0].rPr, 'w:color', 'w:val'), 'FF0000');
+    assert.equal(attr(para(doc, '2024年3月20日').pPr, 'w:spacing', 'w:before'), String(2 * 579));
     const att = para(doc, '出席：');
     assert.equal(eastAsiaFont(att.runs[0].rPr), '黑体');
     assert.equal(att.runs[0].text, '出席：');
