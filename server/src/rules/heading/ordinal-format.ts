@@ -6,7 +6,8 @@
 //
 // Only the start of a source line is looked at: enumerations inside running
 // text (`第1、2条`, `2024、2025年`, `1、2月份`) are never touched, and table
-// cells are skipped.
+// cells are skipped, as are lines of other elements (the items of a 附件说明
+// belong to structure/attachment-note).
 
 import type { Edit, Rule, TextBlock } from '../../engine/types';
 import { spanRange } from '../../engine/text';
@@ -175,13 +176,18 @@ export const rule: Rule = {
       { bad: '第一、提高认识', good: '第一，提高认识' },
     ],
   },
-  block(block, ctx) {
-    if (block.kind === 'tableCell') return;
-    for (const { from, to } of block.lines) {
-      const hit = checkLine(block, from, to);
-      if (!hit) continue;
+  document(ctx) {
+    const { model, structure } = ctx;
+    model.lines.forEach((line, i) => {
+      // other elements have their own rules (附件说明 items: structure/attachment-note)
+      const kind = structure.lineKinds[i];
+      if (kind !== undefined && kind !== 'heading' && kind !== 'body') return;
+      const block = model.blocks[line.block];
+      if (block.kind === 'tableCell') return;
+      const hit = checkLine(block, line.blockFrom, line.blockFrom + line.text.length);
+      if (!hit) return;
       const { start, end } = spanRange(block, hit.from, hit.to);
       ctx.report({ start, end, message: hit.message, fixes: [{ title: `改为“${hit.right}”`, edits: hit.edits }] });
-    }
+    });
   },
 };

@@ -92,6 +92,11 @@ describe('heading/ordinal-format', () => {
     assert.deepEqual(run(table), []);
   });
 
+  it('leaves the items of a 附件说明 to structure/attachment-note', () => {
+    const text = '关于做好防汛工作的通知\n各区人民政府：\n一、总体要求\n正文。\n附件：1、防汛责任表\n2、物资清单\n杭州市人民政府\n2025年3月5日\n';
+    assert.deepEqual(run(text, 'plaintext'), []);
+  });
+
   it('skips enumerations inside running text', () => {
     assert.deepEqual(run('各地要做好以下工作：1、加强领导；2、落实责任。'), []);
   });
