@@ -152,11 +152,11 @@ function cnSmall(s: string): number {
   return (m[1] ? CN_DIGIT[m[1]] : 1) * 10 + (m[3] ? CN_DIGIT[m[3]] : 0);
 }
 
-/** The date pattern, unanchored, as a source string (for composing 印发 lines). */
+/** The date pattern, unanchored, as a source string (for composing 印发 lines; use once per regular expression). */
 export const DATE_SRC =
   '(?:\\d{2,4}[ \\u3000]*年[ \\u3000]*\\d{1,2}[ \\u3000]*月[ \\u3000]*\\d{1,2}[ \\u3000]*日' +
   '|[〇零○Ｏ一二三四五六七八九]{2,4}年[一二三十]{0,2}[一二三四五六七八九十]月[一二三十]{0,2}[一二三四五六七八九十]?日' +
-  '|\\d{4}[ \\u3000]*([.．\\-/])[ \\u3000]*\\d{1,2}[ \\u3000]*\\1[ \\u3000]*\\d{1,2}(?:[ \\u3000]*日)?)';
+  '|\\d{4}[ \\u3000]*(?<sep>[.．\\-/])[ \\u3000]*\\d{1,2}[ \\u3000]*\\k<sep>[ \\u3000]*\\d{1,2}(?:[ \\u3000]*日)?)';
 
 const ARABIC_DATE = /^(\d{2,4})([ \u3000]*)年([ \u3000]*)(\d{1,2})([ \u3000]*)月([ \u3000]*)(\d{1,2})([ \u3000]*)日$/;
 const CHINESE_DATE = /^([〇零○Ｏ一二三四五六七八九]{2,4})年([一二三十]{0,2}[一二三四五六七八九十]?)月([一二三十]{0,2}[一二三四五六七八九十]?)日$/;
