@@ -45,6 +45,7 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
     reporter: 'spec',
+    color: false, // the output goes to a log file and the browser console, not a tty
     timeout: Number(process.env.GONGWEN_E2E_TEST_TIMEOUT ?? 60000),
     grep: process.env.GONGWEN_E2E_GREP || undefined,
   });
