@@ -388,6 +388,9 @@ export async function buildDocx(content: ExportContent, options: LayoutOptions):
       case 'printLine':
         banji.push(p);
         break;
+      case 'table':
+        if (p.rows?.length) children.push(contentTable(fonts, p.rows));
+        break;
     }
     prevRole = p.role === 'signature' || p.role === 'date' ? p.role : p.role;
   }
@@ -553,6 +556,43 @@ function placeSignature(children: Array<Paragraph | Table>, fonts: ExportFonts, 
       }),
     );
   }
+}
+
+/** A table of the draft (GFM): full type-area width, thin rules, 四号仿宋, header row 黑体. */
+function contentTable(fonts: ExportFonts, rows: Span[][][]): Table {
+  const cols = Math.max(...rows.map((r) => r.length));
+  const widths = new Array(cols).fill(Math.floor(TEXT_WIDTH / cols));
+  widths[cols - 1] = TEXT_WIDTH - widths[0] * (cols - 1);
+  const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const trows = rows.map(
+    (row, r) =>
+      new TableRow({
+        tableHeader: r === 0 || undefined,
+        cantSplit: true,
+        children: widths.map(
+          (w, c) =>
+            new TableCell({
+              width: { size: w, type: WidthType.DXA },
+              margins: { left: 80, right: 80, top: 40, bottom: 40 },
+              verticalAlign: 'center',
+              children: [
+                new Paragraph({
+                  alignment: r === 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
+                  spacing: { line: pt(SIZE.四号 * 1.5), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+                  children: spansRuns(fonts, row[c] ?? [], { font: r === 0 ? 'hei' : 'body', size: SIZE.四号 }),
+                }),
+              ],
+            }),
+        ),
+      }),
+  );
+  return new Table({
+    rows: trows,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+  });
 }
 
 /**

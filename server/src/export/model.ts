@@ -6,6 +6,8 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type { Root, Nodes } from 'mdast';
 import type { DocFormat, DocStructure, DocType, ElementKind, HeadingInfo, TextLine, TextModel } from '../engine/types';
 import { buildTextModel, PLACEHOLDER } from '../engine/textModel';
@@ -14,7 +16,9 @@ import { recogniseStructure } from '../engine/structure';
 export type Role =
   | ElementKind
   /** The title of an attachment page (the line after `附件N`). */
-  | 'attachmentTitle';
+  | 'attachmentTitle'
+  /** A Markdown (GFM) table. */
+  | 'table';
 
 export interface Span {
   text: string;
@@ -30,6 +34,8 @@ export interface ExportParagraph {
   heading?: { level: 1 | 2 | 3 | 4; headLength: number };
   /** For 发文字号: the 签发人 names written on the same line or on their own line. */
   signer?: string;
+  /** For tables: rows of cells, each cell its spans; the first row is the header. */
+  rows?: Span[][][];
 }
 
 export type Variant = 'standard' | 'letter' | 'minutes';
@@ -53,7 +59,8 @@ const TRIM_RE = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g;
 const SIGNER_IN_LINE_RE = /^(.*?)[\s\u3000]*签[ \u3000]*发[ \u3000]*人[:：][\s\u3000]*(.+)$/;
 
 export function contentFrom(model: TextModel, structure: DocStructure): ExportContent {
-  const bold = model.format === 'markdown' ? strongRanges(model.source) : [];
+  const { strong: bold, tables } = model.format === 'markdown' ? markdownExtras(model.source) : { strong: [], tables: [] };
+  const emittedTables = new Set<MdTable>();
   const headingByLine = new Map<number, HeadingInfo>();
   for (const h of structure.headings) headingByLine.set(h.line, h);
 
@@ -64,6 +71,24 @@ export function contentFrom(model: TextModel, structure: DocStructure): ExportCo
   model.lines.forEach((line, i) => {
     let role: Role = structure.lineKinds[i] ?? 'body';
     const spans = lineSpans(model, line, bold);
+    const block = model.blocks[line.block];
+    if (block?.kind === 'tableCell') {
+      const t = tables.find((x) => block.start >= x.start && block.start < x.end);
+      if (t) {
+        const cell = t.cells.find((c) => block.start >= c.start && block.start < c.end);
+        if (cell) {
+          const target = t.rows[cell.row][cell.col];
+          if (target.length) target.push({ text: ' ' });
+          target.push(...spans);
+        }
+        if (!emittedTables.has(t)) {
+          emittedTables.add(t);
+          paragraphs.push({ role: 'table', text: '', spans: [], rows: t.rows });
+        }
+        prev = undefined;
+        return;
+      }
+    }
     const text = spans.map((s) => s.text).join('');
     if (!text) return;
 
@@ -272,23 +297,47 @@ function restorePlaceholder(source: string, off: number): string {
 
 let parser: ReturnType<typeof makeParser> | undefined;
 function makeParser() {
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(function gfmTablesOnly(this: any) {
+    // Tables only, as the text model parses them (no autolink literals).
+    const data = this.data();
+    (data.micromarkExtensions ??= []).push(gfmTable());
+    (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+  });
 }
 
-/** Source ranges of `**strong**` text. */
-function strongRanges(source: string): Array<[number, number]> {
+interface MdTable {
+  start: number;
+  end: number;
+  cells: Array<{ start: number; end: number; row: number; col: number }>;
+  /** Filled while the lines are read: rows → cells → spans. */
+  rows: Span[][][];
+}
+
+/** Source ranges of `**strong**` text, and the tables with their cells' source ranges. */
+function markdownExtras(source: string): { strong: Array<[number, number]>; tables: MdTable[] } {
   parser ??= makeParser();
   const tree = parser.parse(source) as Root;
-  const out: Array<[number, number]> = [];
+  const strong: Array<[number, number]> = [];
+  const tables: MdTable[] = [];
   const walk = (node: Nodes) => {
     if (node.type === 'strong' && node.position) {
-      out.push([node.position.start.offset!, node.position.end.offset!]);
+      strong.push([node.position.start.offset!, node.position.end.offset!]);
       return;
+    }
+    if (node.type === 'table' && node.position) {
+      const t: MdTable = { start: node.position.start.offset!, end: node.position.end.offset!, cells: [], rows: [] };
+      node.children.forEach((row, r) => {
+        t.rows.push(row.children.map(() => []));
+        row.children.forEach((cell, c) => {
+          if (cell.position) t.cells.push({ start: cell.position.start.offset!, end: cell.position.end.offset!, row: r, col: c });
+        });
+      });
+      tables.push(t);
     }
     if ('children' in node) for (const c of node.children as Nodes[]) walk(c);
   };
   walk(tree);
-  return out;
+  return { strong, tables };
 }
 
 /** Plain text without surrounding whitespace. */

@@ -348,3 +348,25 @@ describe('export: files', function () {
     );
   });
 });
+
+describe('export: tables', function () {
+  this.timeout(20_000);
+  it('a Markdown table becomes a Word table with a 黑体 header row', async () => {
+    const src = ['# 关于测试的通知', '', '各单位：', '', '现将分工通知如下。', '', '| 序号 | 工作任务 | 牵头单位 |', '| --- | --- | --- |', '| 1 | 开展**隐患**排查 | 市应急管理局 |', '| 2 | 完善应急预案 | 各区县政府 |', '', '特此通知。'].join('\n');
+    const doc = await readDocx(await exportDocx(src, 'markdown'));
+    const tbl = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(doc.document)?.[0];
+    assert.ok(tbl, 'no table');
+    assert.equal(attr(tbl, 'w:tblpPr', 'w:tblpYSpec'), undefined); // inline, not floating
+    const rows = [...tbl.matchAll(/<w:tr>[\s\S]*?<\/w:tr>|<w:tr [^>]*>[\s\S]*?<\/w:tr>/g)].map((m) => paragraphsOf(m[0]).map((p) => p.text));
+    assert.deepEqual(rows, [
+      ['序号', '工作任务', '牵头单位'],
+      ['1', '开展隐患排查', '市应急管理局'],
+      ['2', '完善应急预案', '各区县政府'],
+    ]);
+    const header = paragraphsOf(tbl)[0];
+    assert.equal(eastAsiaFont(header.runs[0].rPr), '黑体');
+    // no table text leaks into body paragraphs
+    assert.ok(!doc.paragraphs.some((p) => p.text === '市应急管理局' && !tbl.includes(p.xml)));
+    assert.equal(para(doc, '特此通知。').text, '特此通知。');
+  });
+});
