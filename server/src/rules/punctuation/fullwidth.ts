@@ -72,6 +72,9 @@ function parenIsChinese(text: string, open: number, close: number): boolean {
   return after < text.length && clearlyChineseAt(text, after);
 }
 
+/** What may end a Chinese sentence right before a stray ASCII full stop followed by Han. */
+const SENTENCE_END_BEFORE = new Set(['%', '）', '”', '》', '’']);
+
 /** Characters an embedded ASCII token may hold: `100%`, `PM2.5`, `5G`. */
 const TOKEN_CHAR = /[A-Za-z0-9%.‰℃:\-/+]/;
 
@@ -140,10 +143,15 @@ function check(block: TextBlock, ctx: BlockContext): void {
         fixes: fixOf(`改为“${mark.full}”`, [editFor(block, model, i, i + 1, mark.full)]),
       });
     } else if (ch === '.') {
-      // A full stop ending a Chinese line: `……施行.` (not `1.`, `1.5`, `...`, `白求恩.诺尔曼`).
-      if (!hanAt(text, i - 1) || text[i + 1] === '.') continue;
+      // A full stop ending a Chinese sentence: `……施行.` at the end of a line, or
+      // `达到95%.各地` / `“放管服”.各地` between sentences (not `1.`, `1.5`, `...`,
+      // `白求恩.诺尔曼`, where a Han character on both sides may mean a 间隔号).
+      if (text[i + 1] === '.' || text[i - 1] === '.') continue;
       const line = lineBounds(block, i);
-      if (nextNonSpace(text, i + 1) < line.to) continue;
+      const atLineEnd = nextNonSpace(text, i + 1) >= line.to;
+      const endsLine = atLineEnd && hanAt(text, i - 1);
+      const betweenSentences = SENTENCE_END_BEFORE.has(text[i - 1]) && hanAt(text, i + 1) && (text[i - 1] !== '%' || /\d/.test(text[i - 2] ?? ''));
+      if (!endsLine && !betweenSentences) continue;
       const { start, end } = spanRange(block, i, i + 1);
       ctx.report({
         start,

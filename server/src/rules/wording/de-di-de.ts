@@ -18,7 +18,7 @@ const DI_RE = new RegExp(`(?:(?<=${BEFORE.split('|').map((w) => `(?:${w})`).join
 const DE_VERBS = '做|办|干|搞|抓|完成|落实|执行|开展|推进|贯彻|准备|组织|发挥|表现|处理|解决|发展|建设|写|讲';
 const DEGREE = '很|十分|非常|比较|较|更加|特别|相当';
 const ADJ = '好|出色|扎实|到位|及时|细致|顺利|圆满|充分|认真|不够|不好|不错|有效|精彩';
-const DE_RE = new RegExp(`(?<=${DE_VERBS.split('|').map((w) => `(?:${w})`).join('|')})(的)(?=(?:${DEGREE})(?:${ADJ})(?!的|地))`, 'g');
+const DE_RE = new RegExp(`(?<=${DE_VERBS.split('|').map((w) => `(?:${w})`).join('|')})(的)(?=(?:${DEGREE})(?:${ADJ}))`, 'g');
 
 function check(block: TextBlock, ctx: BlockContext): void {
   const text = block.text;

@@ -31,6 +31,8 @@ describe('punctuation/fullwidth', () => {
 
   it('converts a sentence-final full stop after Chinese', () => {
     bad(rule, '本通知自发布之日起施行.', '本通知自发布之日起施行。');
+    bad(rule, '整改率达到95%.各地要', '整改率达到95%。各地要');
+    bad(rule, '推进“放管服”.各地要', '推进“放管服”。各地要');
   });
 
   it('converts parentheses in pairs', () => {
@@ -81,6 +83,8 @@ describe('punctuation/fullwidth', () => {
     good(rule, '诺尔曼.白求恩');
     good(rule, '附件.docx');
     good(rule, '等等...');
+    good(rule, '版本号为V1.0.各地'); // not after a sentence-ending mark
+    good(rule, '比例为5%.5'); 
   });
 
   it('works on Markdown, ignoring inline code and markup', () => {

@@ -17,6 +17,7 @@ describe('wording/de-di-de', () => {
     const [f] = reportOnly(deDiDe, '各项工作完成的很好');
     assert.match(f.message, /得/);
     reportOnly(deDiDe, '这项工作做的非常到位');
+    reportOnly(deDiDe, '请做的很好的单位介绍经验');
   });
   it('offers a fix that produces the right form', () => {
     const src = '要认真的落实';
@@ -31,7 +32,6 @@ describe('wording/de-di-de', () => {
     good(deDiDe, '要认真地落实');
     good(deDiDe, '完成得很好');
     good(deDiDe, '我们做的很多工作');
-    good(deDiDe, '完成的很好的项目');
   });
 });
 
