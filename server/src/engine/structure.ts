@@ -48,18 +48,30 @@ interface Line {
   sourceLine: number;
   /** Markdown heading depth, when the line is a heading block. */
   depth?: number;
+  /** The line is (part of) a Markdown table cell: never an element, never a heading. */
+  cell?: boolean;
 }
 
 export function recogniseStructure(model: TextModel): DocStructure {
   const lines: Line[] = model.lines.map((l) => {
     const { text, from } = trimLine(l.text);
     const block = model.blocks[l.block];
-    return { t: text, from, sourceLine: l.sourceLine, depth: block?.kind === 'heading' ? block.depth : undefined };
+    return {
+      t: text,
+      from,
+      sourceLine: l.sourceLine,
+      depth: block?.kind === 'heading' ? block.depth : undefined,
+      cell: block?.kind === 'tableCell',
+    };
   });
   const n = lines.length;
   const kinds: Array<ElementKind | undefined> = new Array(n).fill(undefined);
   const headings: HeadingInfo[] = [];
   const meta = frontMatterMeta(model.frontMatter);
+  // Table cells are body text: no element, no heading.
+  lines.forEach((l, x) => {
+    if (l.cell) kinds[x] = 'body';
+  });
 
   // --- 版头 and 标题 -------------------------------------------------------
   let i = 0;
@@ -79,9 +91,11 @@ export function recogniseStructure(model: TextModel): DocStructure {
   // Scan the top of the document: header elements in any order, a dateline,
   // and the title (possibly split over several lines).
   let seen = 0;
-  const h1 = lines.findIndex((l) => l.depth === 1);
+  // The first `#` heading near the top is the title (not an `# 附件1` further down).
+  const h1 = lines.findIndex((l, x) => l.depth === 1 && x < TITLE_WINDOW + 8 && !ATTACHMENT_HEADER_RE.test(l.t));
   while (i < n && !titleLines.length) {
     const l = lines[i];
+    if (l.cell) break;
     const hk = l.depth === 1 ? undefined : isHeaderLine(i);
     if (hk) {
       kinds[i] = hk;
@@ -146,6 +160,7 @@ export function recogniseStructure(model: TextModel): DocStructure {
   // --- 版记: 抄送, 印发机关和印发日期 (anywhere after the main text starts) ----
   for (let j = mainStart; j < n; j++) {
     const t = lines[j].t;
+    if (kinds[j] !== undefined) continue;
     if (CC_RE.test(t) && /^抄[ \u3000]*送[ \u3000]*[:：]/.test(t)) kinds[j] = 'cc';
     else if (isPrintLine(t)) kinds[j] = 'printLine';
   }
@@ -227,7 +242,7 @@ export function recogniseStructure(model: TextModel): DocStructure {
   // --- 正文: headings and body ----------------------------------------------
   for (let j = 0; j < n; j++) {
     if (kinds[j] !== undefined) continue;
-    const h = headingOf(lines[j].t);
+    const h = lines[j].cell ? undefined : headingOf(lines[j].t);
     if (h && j >= (titleLines.length ? mainStart : 0)) {
       kinds[j] = 'heading';
       headings.push({
@@ -440,7 +455,7 @@ function findRecipient(lines: Line[], i: number): number[] {
   const out: number[] = [];
   for (let k = i; k < lines.length && k < i + 3; k++) {
     const t = lines[k].t;
-    if (!t || headingOf(t) || DOC_NUMBER_RE.test(t) || ATTACHMENT_NOTE_RE.test(t) || ATTENDANCE_RE.test(t) || CC_RE.test(t)) return [];
+    if (!t || lines[k].cell || headingOf(t) || DOC_NUMBER_RE.test(t) || ATTACHMENT_NOTE_RE.test(t) || ATTENDANCE_RE.test(t) || CC_RE.test(t)) return [];
     out.push(k);
     if (/[:：]$/.test(t)) {
       if (/[〔〕]/.test(t)) return [];

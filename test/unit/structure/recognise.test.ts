@@ -306,3 +306,26 @@ describe('structure: 成文日期 edge cases', () => {
     assert.ok(!s.lineKinds.includes('printLine'));
   });
 });
+
+describe('structure: Markdown specifics', () => {
+  it('table cells are body, never headings', () => {
+    const src = '# 关于报送数据的通知\n\n各单位：\n\n| 序号 | 内容 |\n| --- | --- |\n| 1.5 | 一、数据 |\n| 1. | （一）表格 |\n\n请按时报送。\n';
+    const { model, s } = recognise(src, 'markdown');
+    assert.equal(s.headings.length, 0);
+    model.lines.forEach((l, i) => {
+      if (model.blocks[l.block].kind === 'tableCell') assert.equal(s.lineKinds[i], 'body');
+    });
+  });
+
+  it('an `# 附件1` heading further down does not replace the plain-text title', () => {
+    const src = '关于报送数据的通知\n\n各单位：\n\n请按时报送。\n\nXX市统计局\n\n2025年3月5日\n\n# 附件1\n\n数据表\n';
+    const { model, s } = recognise(src, 'markdown');
+    assert.equal(s.titleText, '关于报送数据的通知');
+    assert.deepEqual(linesOf(model, s, 'attachmentHeader'), ['附件1']);
+  });
+
+  it('Markdown ordered lists keep their ordinals as headings', () => {
+    const { model, s } = recognise('# 关于XX的通知\n\n各单位：\n\n1. 加强领导。\n2. 落实责任。\n', 'markdown');
+    assert.deepEqual(s.headings.map((h) => model.lines[h.line].text.slice(h.markerFrom, h.markerTo)), ['1.', '2.']);
+  });
+});
