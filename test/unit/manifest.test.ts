@@ -75,6 +75,7 @@ describe('manifest', () => {
     const used = new Set(nlsKeys(pkg).map((k) => k.key));
     assert.deepEqual(Object.keys(nlsEn).filter((k) => !used.has(k)), [], 'unused nls keys');
     for (const [k, v] of Object.entries(nlsZh)) {
+      if (k.endsWith('.media')) continue; // a path to localised walkthrough media
       assert.ok(HAN.test(v), `package.nls.zh-cn.json ${k} is not Chinese: ${v}`);
       assert.equal(placeholders(v), placeholders(nlsEn[k]), `placeholders of ${k}`);
       // command links in walkthrough text keep their targets
@@ -166,8 +167,17 @@ describe('manifest', () => {
     for (const w of pkg.contributes.walkthroughs) {
       assert.ok(w.steps.length >= 5);
       for (const s of w.steps) {
-        const media = s.media.markdown ?? s.media.image;
-        assert.ok(fs.existsSync(path.join(ROOT, media)), `${s.id}: ${media}`);
+        // media paths are localised: English and Chinese files, the Chinese ones in Chinese
+        const key = /^%(.+)%$/.exec(s.media.markdown)?.[1];
+        assert.ok(key, `${s.id}: media path through nls`);
+        for (const [nls, chinese] of [[nlsEn, false], [nlsZh, true]] as const) {
+          const file = path.join(ROOT, nls[key]);
+          assert.ok(fs.existsSync(file), `${s.id}: ${nls[key]}`);
+          const text = fs.readFileSync(file, 'utf8');
+          assert.ok(/^# /.test(text), `${nls[key]} starts with a heading`);
+          if (chinese) assert.ok(HAN.test(text.split('\n')[0]), `${nls[key]} heading is Chinese`);
+          else assert.ok(!HAN.test(text.split('\n')[0]), `${nls[key]} heading is English`);
+        }
         assert.ok(s.completionEvents?.length, `${s.id} completes on an event`);
       }
       const ids = w.steps.map((s: { id: string }) => s.id);
