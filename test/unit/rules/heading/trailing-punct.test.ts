@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { check, fixAll } from '../../../../server/src/engine/index';
 import { rule } from '../../../../server/src/rules/heading/trailing-punct';
+import { rule as ordinal } from '../../../../server/src/rules/heading/ordinal-format';
+import { rule as sequence } from '../../../../server/src/rules/heading/sequence';
 import type { DocFormat } from '../../../../server/src/engine/types';
 
 const HEAD = '# 关于做好安全生产工作的通知\n\n各区人民政府：\n\n';
@@ -61,4 +63,40 @@ describe('heading/trailing-punct', () => {
   for (const [name, body] of good) {
     it(`leaves alone ${name}`, () => assert.deepEqual(run(body).findings, []));
   }
+});
+
+describe('heading rules: fix-all on a draft', () => {
+  it('leaves no fixable heading finding, and a second pass changes nothing', () => {
+    const rules = [ordinal, sequence, rule];
+    const draft = [
+      '# 关于做好防汛工作的通知',
+      '各区人民政府：',
+      '一.总体要求，',
+      '各区要高度重视。',
+      '(一)、加强领导；',
+      '成立工作专班。',
+      '1、 落实责任',
+      '2、强化保障',
+      '第一、压实属地责任。',
+    ].join('\n\n') + '\n';
+    const once = fixAll(draft, { format: 'markdown', rules });
+    assert.equal(
+      once.output,
+      [
+        '# 关于做好防汛工作的通知',
+        '各区人民政府：',
+        '一、总体要求',
+        '各区要高度重视。',
+        '（一）加强领导',
+        '成立工作专班。',
+        '1.落实责任',
+        '2.强化保障',
+        '第一，压实属地责任。',
+      ].join('\n\n') + '\n',
+    );
+    assert.ok(once.remaining.every((f) => !f.safe));
+    const twice = fixAll(once.output, { format: 'markdown', rules });
+    assert.equal(twice.output, once.output);
+    assert.equal(twice.fixed, 0);
+  });
 });
