@@ -5,7 +5,8 @@
 import type { Rule } from '../../engine/types';
 import { mainTextLines, maskQuoted, range } from '../structure/_util';
 
-const REQUEST = /(妥否|当否|请(予)?批示|请(予)?批复|请(予)?审批|请予批准|恳请.{0,10}?(批准|审批|拨付|核拨))/g;
+// `报请审批`, `提请批复`, `申请审批` report a step taken, not a request to the reader.
+const REQUEST = /(妥否|当否|(?<![报提申呈送转])请(予)?批示|(?<![报提申呈送转])请(予)?批复|(?<![报提申呈送转])请(予)?审批|(?<![报提申呈送转])请予批准|恳请.{0,10}?(批准|审批|拨付|核拨))/g;
 /** A sentence that reports what someone else asked. */
 const QUOTING = /(提出|报来|来文|反映|转来|申请|表示|称|要求|建议)[^。！？；]*$/;
 

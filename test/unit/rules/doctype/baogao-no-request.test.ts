@@ -22,6 +22,8 @@ describe('doctype/baogao-no-request', () => {
   it('false positives: quoting a subordinate request, text in quotes', () => {
     good(rule, baogao('各乡镇报来请示，提出请审批新建堤防项目，我局已组织审核。', '特此报告。'));
     good(rule, baogao('我们收到《关于拨付经费的请示》，其中写明“妥否，请批示”。', '特此报告。'));
+    good(rule, baogao('项目可行性研究报告已报请省发展改革委审批，预计年底前完成。', '特此报告。'));
+    good(rule, baogao('该方案已提请县政府常务会议审议，并报请批复。', '特此报告。'));
   });
 
   it('only for 报告', () => {
