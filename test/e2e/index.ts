@@ -37,7 +37,9 @@ export async function run(): Promise<void> {
   const Base = Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void };
   const originalLog = Base.consoleLog;
   Base.consoleLog = (...args: unknown[]) => {
-    if (logFile) fs.appendFileSync(logFile, format(...args) + '\n');
+    // log-symbols colours the check marks by itself when CI=true: strip ANSI.
+    // eslint-disable-next-line no-control-regex
+    if (logFile) fs.appendFileSync(logFile, format(...args).replace(/\x1b\[[0-9;]*m/g, '') + '\n');
     originalLog.apply(console, args);
   };
   (Mocha.reporters.Base as unknown as { useColors: boolean }).useColors = false;
