@@ -105,7 +105,7 @@ export function docTypeOfValue(value: string): DocType | undefined {
  * Groups: 1 prefix, 2 open bracket, 3 year, 4 close bracket, 5 第, 6 serial, 7 签发人 part.
  */
 export const DOC_NUMBER_RE =
-  /^((?=[A-Za-zＸ]{0,3}[\u4e00-\u9fa5])[A-Za-zＸ\u4e00-\u9fa5]{1,16}?)[ \u3000]*([〔\[【(（［])[ \u3000]*(\d{2,4})[ \u3000]*([〕\]】)）］])[ \u3000]*(第[ \u3000]*)?([0-9０-９]{1,5})[ \u3000]*号(?:[ \u3000]+(签发人.*))?$/;
+  /^((?=[A-Za-zＸ]{0,3}[\u4e00-\u9fa5])[A-Za-zＸ\u4e00-\u9fa5]{1,16}?)[ \u3000]*([〔\[【(（［])[ \u3000]*([0-9０-９]{2,4})[ \u3000]*([〕\]】)）］])[ \u3000]*(第[ \u3000]*)?([0-9０-９]{1,5})[ \u3000]*号(?:[ \u3000]+(签发人.*))?$/;
 
 /** 令号 of a 命令 (§10.2): `第704号`. */
 export const ORDER_NUMBER_RE = /^第[ \u3000]*[0-9０-９]{1,5}[ \u3000]*号$/;

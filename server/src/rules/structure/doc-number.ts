@@ -39,8 +39,9 @@ export const rule: Rule = {
       if (di) problems.push('发文顺序号前不加“第”');
       const serialNum = toAscii(serial).replace(/^0+/, '');
       if (/^[0０]/.test(serial) && serialNum) problems.push(`发文顺序号不编虚位，“${serial}”应写作“${serialNum}”`);
-      if (serial !== toAscii(serial)) problems.push('顺序号应使用半角阿拉伯数字');
-      const canonicalCore = `${prefix}〔${year}〕${serialNum}号`;
+      if (serial !== toAscii(serial)) problems.push('发文顺序号应使用半角阿拉伯数字');
+      if (year !== toAscii(year)) problems.push('年份应使用半角阿拉伯数字');
+      const canonicalCore = `${prefix}〔${toAscii(year)}〕${serialNum}号`;
       const spacesOnly = !problems.length && numberText !== canonicalCore;
       if (spacesOnly) problems.push('发文字号中间不应有空格');
       if (!problems.length) continue;

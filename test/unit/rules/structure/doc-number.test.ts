@@ -22,6 +22,8 @@ describe('structure/doc-number', () => {
     bad(rule, withNumber('国办发(2024)12号'), withNumber('国办发〔2024〕12号'));
     bad(rule, withNumber('国办发（2024）12号'), withNumber('国办发〔2024〕12号'));
     bad(rule, withNumber('京政发【2024】3号'), withNumber('京政发〔2024〕3号'));
+    bad(rule, withNumber('京政发〔２０２４〕３号'), withNumber('京政发〔2024〕3号'));
+    bad(rule, withNumber('国办发 〔2024〕 12号'), withNumber('国办发〔2024〕12号'));
   });
 
   it('never guesses the century of a two-digit year', () => {
