@@ -63,8 +63,8 @@ function check(block: TextBlock, ctx: BlockContext): void {
       ctx.report({
         start,
         end,
-        message: `简体中文应使用引号“${to}”，不用“${text[i]}”`,
-        fixes: fixOf(`改为“${to}”`, [editFor(block, model, i, i + 1, to)]),
+        message: `简体中文应使用中文引号${to}，不用直角引号${text[i]}`,
+        fixes: fixOf(`改为${to}`, [editFor(block, model, i, i + 1, to)]),
       });
     }
   }
@@ -100,12 +100,15 @@ function report(block: TextBlock, ctx: BlockContext, pairs: Array<[number, numbe
     if (closeAscii) edits.push(editFor(block, ctx.model, c, c + 1, close));
     const at = openAscii ? o : c;
     const { start, end } = spanRange(block, at, at + 1);
-    const right = openAscii && closeAscii ? `${open}${close}` : openAscii ? open : close;
+    const both = openAscii && closeAscii;
+    const right = both ? `${open}${close}` : openAscii ? open : close;
     ctx.report({
       start,
       end,
-      message: `中文语句中应使用${name}“${right}”，不用半角引号“${ascii}”`,
-      fixes: fixOf(`改为“${right}”`, edits),
+      message: both
+        ? `中文语句中应使用中文${name}${right}，不用半角引号${ascii}`
+        : `中文${name}的${openAscii ? '前' : '后'}引号应为${right}，不用半角引号${ascii}`,
+      fixes: fixOf(`改为${right}`, edits),
     });
   }
 }

@@ -14,18 +14,19 @@ import { nextNonSpace } from './_util';
 interface PairKind {
   open: string;
   close: string;
+  name: string;
   /** ASCII look-alikes matched with this kind but never reported (punctuation/fullwidth's domain). */
   asciiOpen?: string;
   asciiClose?: string;
 }
 
 const KINDS: PairKind[] = [
-  { open: '（', close: '）', asciiOpen: '(', asciiClose: ')' },
-  { open: '《', close: '》' },
-  { open: '“', close: '”' },
-  { open: '〔', close: '〕' },
-  { open: '〈', close: '〉' },
-  { open: '【', close: '】' },
+  { open: '（', close: '）', name: '括号', asciiOpen: '(', asciiClose: ')' },
+  { open: '《', close: '》', name: '书名号' },
+  { open: '“', close: '”', name: '引号' },
+  { open: '〔', close: '〕', name: '六角括号' },
+  { open: '〈', close: '〉', name: '单书名号' },
+  { open: '【', close: '】', name: '方头括号' },
 ];
 
 /** How many blocks later a pair may still close: a wrapped title or note, a quotation of several paragraphs. */
@@ -83,12 +84,16 @@ export const rule: Rule = {
       const reach = isQuote ? QUOTE_REACH : BRACKET_REACH;
       /** Openers still open, across blocks: [block index, text index]. */
       const stack: Array<[number, number]> = [];
+      // quotation marks are not wrapped in quotation marks: 前引号“没有对应的后引号”
+      const q = (ch: string) => (isQuote ? ch : `“${ch}”`);
+      const missingClose = `前${kind.name}${q(kind.open)}没有对应的后${kind.name}${q(kind.close)}，成对标点应前后配对`;
+      const missingOpen = `后${kind.name}${q(kind.close)}没有对应的前${kind.name}${q(kind.open)}，成对标点应前后配对`;
       const reportAt = (bi: number, i: number, message: string) => {
         const { start, end } = spanRange(blocks[bi], i, i + 1);
         ctx.report({ start, end, message });
       };
       const reportOpener = ([bi, i]: [number, number]) => {
-        if (blocks[bi].text[i] === kind.open) reportAt(bi, i, `“${kind.open}”没有对应的“${kind.close}”，成对标点应前后配对`);
+        if (blocks[bi].text[i] === kind.open) reportAt(bi, i, missingClose);
       };
       for (let bi = 0; bi < blocks.length; bi++) {
         const block = blocks[bi];
@@ -108,7 +113,7 @@ export const rule: Rule = {
           }
           if (block.text[i] !== kind.close) continue;
           if (kind.close === '）' && isOrdinalCloser(block, i)) continue;
-          reportAt(bi, i, `“${kind.close}”没有对应的“${kind.open}”，成对标点应前后配对`);
+          reportAt(bi, i, missingOpen);
         }
         for (const i of openers) stack.push([bi, i]);
       }

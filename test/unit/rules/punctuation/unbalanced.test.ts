@@ -5,7 +5,8 @@ import { good, reportOnly, run } from './helpers';
 describe('punctuation/unbalanced', () => {
   it('reports an unclosed or unopened mark, without a fix', () => {
     const [f] = reportOnly(rule, '根据《中华人民共和国预算法规定，');
-    assert.equal(f.message, '“《”没有对应的“》”，成对标点应前后配对');
+    assert.equal(f.message, '前书名号“《”没有对应的后书名号“》”，成对标点应前后配对');
+    assert.equal(run(rule, '他说：“这是。')[0].message, '前引号“没有对应的后引号”，成对标点应前后配对');
     assert.equal(f.severity, 'error');
     reportOnly(rule, '完善机制（试行。');
     reportOnly(rule, '完善机制试行）。');
