@@ -87,7 +87,8 @@ export function buildOutline(structure: DocStructure, model: TextModel): Outline
       const main = container('main', [], geo, run[0].lines[0]);
       main.end = geo.end(lastLine(run));
       main.children = headingTree(run, model, geo, headingByLine);
-      out.push(main);
+      // Plain lines above the title are unrecognised 版头 lines, not the 正文.
+      if (main.children.length || !titleAfter(elements, i)) out.push(main);
       continue;
     }
     if (e.kind === 'attachmentHeader') {
@@ -191,6 +192,12 @@ function container(kind: 'header' | 'main' | 'record', children: OutlineNode[], 
     ...geo.selection(firstLine),
     children,
   };
+}
+
+/** Whether the title comes at or after elements[i]. */
+function titleAfter(elements: DocElement[], i: number): boolean {
+  for (let k = i; k < elements.length; k++) if (elements[k].kind === 'title') return true;
+  return false;
 }
 
 function lastLine(run: DocElement[]): number {

@@ -195,6 +195,13 @@ describe('outline', () => {
     assert.equal(heading.name, '一、检查范围');
   });
 
+  it('plain lines above the title are not called 正文', () => {
+    const src = '××发〔2026〕××号\n\n# 关于开展检查的通知\n\n各单位：\n\n现将有关事项通知如下。\n';
+    const nodes = outline(src);
+    assert.deepEqual(shape(nodes), ['title:关于开展检查的通知', 'recipient:主送机关', 'main:正文']);
+    assertWellFormed(nodes, src);
+  });
+
   it('headingName keeps the heading phrase of a run-in heading and shortens long text', () => {
     assert.equal(headingName('（一）提高认识。各单位要高度重视。'), '（一）提高认识');
     assert.equal(headingName('一、总体要求'), '一、总体要求');
