@@ -218,8 +218,7 @@ export function recogniseStructure(model: TextModel): DocStructure {
       kinds[a] = 'signature';
       a++;
     }
-    // 附注: a parenthesised line right after the date.
-
+    // 附注: a parenthesised line right after the date (or after a misplaced signature).
     if (a < n && kinds[a] === undefined && /^[（(][^（()）]{1,60}[）)]$/.test(lines[a].t)) kinds[a] = 'annotation';
   }
   for (const j of attachHeaders) kinds[j] = 'attachmentHeader';
