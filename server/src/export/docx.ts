@@ -143,13 +143,21 @@ export async function buildDocx(content: ExportContent, options: LayoutOptions):
     }
   }
 
-  for (const p of topItems) {
+  // 信函格式 (§10.1): the 发文字号 stands flush right on the first line under the double line,
+  // beside the 份号 (or 密级) when there is one.
+  let letterNumberPlaced = false;
+  topItems.forEach((p, k) => {
     // 份号 6-digit Arabic; 密级, 紧急程度 三号黑体; flush left from line 1 (§7.2.1–7.2.3).
     const style: RunStyle = p.role === 'copyNumber' ? { font: 'body', size: SIZE.三号 } : { font: 'hei', size: SIZE.三号 };
-    const target = variant === 'letter' ? children : children;
-    target.push(para({ children: spansRuns(fonts, p.spans, style) }));
+    const runs = spansRuns(fonts, p.spans, style);
+    const withNumber = variant === 'letter' && k === 0 && !!head.number;
+    if (withNumber) {
+      runs.push(new TextRun({ children: [new Tab()], size: 32 }), ...spansRuns(fonts, head.number!.spans, BODY));
+      letterNumberPlaced = true;
+    }
+    children.push(para({ tabStops: withNumber ? [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }] : undefined, children: runs }));
     linesAbove++;
-  }
+  });
 
   const hasHead = !!head.mark || !!head.number;
   if (head.mark) {
@@ -180,7 +188,7 @@ export async function buildDocx(content: ExportContent, options: LayoutOptions):
     const before = head.mark && variant !== 'letter' ? 2 * LINE_PITCH : 0;
     if (variant === 'letter') {
       // §10.1: 发文字号 flush right under the double line.
-      children.push(para({ alignment: AlignmentType.RIGHT, children: spansRuns(fonts, num.spans, BODY) }));
+      if (!letterNumberPlaced) children.push(para({ alignment: AlignmentType.RIGHT, children: spansRuns(fonts, num.spans, BODY) }));
     } else if (num.signer || content.upward) {
       const runs = spansRuns(fonts, num.spans, BODY);
       if (num.signer) {

@@ -370,3 +370,33 @@ describe('export: tables', function () {
     assert.equal(para(doc, '特此通知。').text, '特此通知。');
   });
 });
+
+describe('export: more layouts', function () {
+  this.timeout(20_000);
+  it('unsealed: 署名 right by two characters, date below it moved right by two', async () => {
+    const doc = await readDocx(await exportDocx(sampleSource(), 'markdown', { sealed: false }));
+    const sig = para(doc, /^临江市人民政府$/);
+    assert.equal(attr(sig.pPr, 'w:jc', 'w:val'), 'right');
+    assert.equal(attr(sig.pPr, 'w:ind', 'w:right'), '640');
+    assert.equal(attr(sig.pPr, 'w:spacing', 'w:before'), '579'); // 正文下空一行
+    const date = para(doc, '2024年3月15日');
+    const sigWidth = 7 * (320 - 6);
+    assert.equal(Number(attr(date.pPr, 'w:ind', 'w:left')), 8845 - 640 - sigWidth + 640);
+  });
+
+  it('信函格式: 份号 left and 发文字号 right on the first line', async () => {
+    const src = ['000045', '临江市人民政府办公室', '', '临政办函〔2024〕8号', '', '# 临江市人民政府办公室关于商请支持开展联合调研的函', '', '市统计局：', '', '现商请贵局给予支持。', '', '临江市人民政府办公室', '', '2024年4月2日'].join('\n');
+    const doc = await readDocx(await exportDocx(src, 'markdown'));
+    const first = para(doc, '000045');
+    assert.equal(first.text, '000045临政办函〔2024〕8号');
+    assert.match(first.pPr, /<w:tab w:val="right" w:pos="8845"\/>/);
+    assert.ok(!doc.paragraphs.some((p) => p.text === '临政办函〔2024〕8号'));
+  });
+
+  it('survives drafts without structure', async () => {
+    for (const src of ['', '\n\n', '---\n文种: 通知\n---\n', '附件1\n', '抄送：甲。', '# \n', '| a |\n| - |\n']) {
+      const doc = await readDocx(await exportDocx(src, 'markdown'));
+      assert.match(doc.document, /<w:sectPr>/);
+    }
+  });
+});
