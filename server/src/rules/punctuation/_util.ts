@@ -90,7 +90,15 @@ export function exactRange(block: TextBlock, model: TextModel, from: number, to:
 /** An edit replacing visible text [from, to) by newText, or undefined when the source does not map exactly. */
 export function editFor(block: TextBlock, model: TextModel, from: number, to: number, newText: string): Edit | undefined {
   const r = exactRange(block, model, from, to);
-  return r ? { start: r.start, end: r.end, newText } : undefined;
+  if (!r) return undefined;
+  // A Markdown escape (`\(`, `\.`) before the replaced text goes with it: `\（` would show the backslash.
+  const escaped =
+    model.format === 'markdown' &&
+    r.start > 0 &&
+    model.source[r.start - 1] === '\\' &&
+    (from === 0 || block.offsets[from - 1] !== r.start - 1) &&
+    !/^[!-\/:-@\[-`{-~]/.test(newText);
+  return { start: escaped ? r.start - 1 : r.start, end: r.end, newText };
 }
 
 /** A fix from edits; undefined if any edit is missing. */

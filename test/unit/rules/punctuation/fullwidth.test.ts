@@ -99,3 +99,10 @@ describe('punctuation/fullwidth', () => {
     stable(rule, '一、总体要求:(一)加强领导,落实责任;是否可行?(见附件)。');
   });
 });
+
+describe('punctuation/fullwidth: Markdown escapes', () => {
+  it('drops the backslash of an escaped mark it converts', () => {
+    bad(rule, '细颗粒物\\(PM2.5\\)浓度\n', '细颗粒物（PM2.5）浓度\n', 'markdown');
+    bad(rule, '施行\\!\n', '施行！\n', 'markdown');
+  });
+});
