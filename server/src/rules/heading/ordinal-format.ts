@@ -83,7 +83,8 @@ function checkLine(block: TextBlock, lineFrom: number, lineTo: number): Hit | un
     if (!(value >= 1)) return undefined;
     const markAt = at + m[0].length - 1;
     const after = blanksEnd(text, markAt + 1, lineTo);
-    if (!startsChineseText(text[after])) return undefined;
+    // the full-width bracketed ordinal is unambiguous: text may start with a number (`（一）、2024年工作回顾`)
+    if (!startsChineseText(text[after]) && !/[0-9]/.test(text[after] ?? '')) return undefined;
     const right = `（${m[1]}）`;
     return {
       from: at,
