@@ -1,14 +1,10 @@
-// PENDING — enable by moving this file to test/e2e/suite/ once the client
-// registers gongwen.insertTemplate and gongwen.newDocument (client/src/templates.ts)
-// in a commit. Files in test/e2e/pending/ are not bundled or run.
-//
 // Templates in VS Code: the two commands with a type argument (no QuickPick),
 // the snippet's content, the organisation setting, and that a fresh template
 // raises no error, only placeholder warnings.
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, codeOf, describeDiagnostics, openDraft, waitForDiagnostics } from '../suite/helpers';
+import { activateExtension, closeAllEditors, codeOf, describeDiagnostics, openDraft, waitForDiagnostics } from './helpers';
 
 function today(): string {
   const d = new Date();
