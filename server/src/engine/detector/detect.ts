@@ -54,7 +54,7 @@ export const KIND_PRIOR: Record<ConfusionKind, number> = {
  * abbreviations (银企, 农房) look exactly like slips to a unigram model, so it
  * must earn 2 nats (≈ 7×) more than a three- or four-character word.
  */
-export const LENGTH_PRIOR: Record<number, number> = { 2: -2, 3: 0, 4: 0 };
+export const LENGTH_PRIOR: Record<number, number> = { 2: -2 };
 
 /**
  * Score thresholds in nats. A score of 7 means the corrected text is about
@@ -71,6 +71,17 @@ export const MEDIUM_SCORE = 7;
  * context to judge: they are not checked.
  */
 export const MIN_RUN = 4;
+
+/** Whether real-word slips (an established word replaced by another) are considered at all. */
+export let REAL_WORDS = true;
+export function setRealWords(on: boolean): void {
+  REAL_WORDS = on;
+}
+/**
+ * Log prior of a real-word slip: the written text is made of established
+ * words, so a correction must earn 2 nats (≈ 7×) more.
+ */
+export const REAL_WORD_PRIOR = -2;
 
 /** Tokens of at most this frequency count as weak (jieba's long tail: 3–9). */
 export const RARE_FREQ = 10;
@@ -142,12 +153,17 @@ function detectRun(
     if (inRepetitionFrame(s, i, (k) => seg.tokens[seg.tokenOf[k]][1] - seg.tokens[seg.tokenOf[k]][0] === 1)) continue;
     const conf = lex.confusion.get(ch);
     if (!conf) continue;
-    // The written character must be a weak token: a slip turns a word into
-    // single characters or a rare word.
-    if (!weak(seg.tokenOf[i])) continue;
+    // The written character must be a weak token (a slip turns a word into
+    // single characters or a rare word), or, when it sits in an established
+    // word (机智 for 机制), the correction must be a longer word that swallows
+    // that word and a neighbour (长效机智 → 长效机制): REAL_WORD_PENALTY applies.
+    const [ta, tb] = seg.tokens[seg.tokenOf[i]];
+    const strong = !weak(seg.tokenOf[i]);
+    if (strong && !REAL_WORDS) continue;
     let top: Detection | undefined;
     for (let a = Math.max(0, i - TARGET_MAX_LEN + 1); a <= i; a++) {
       for (let b = Math.max(i + 1, a + 2); b <= Math.min(n, a + TARGET_MAX_LEN); b++) {
+        if (strong && !(a <= ta && b >= tb && b - a > tb - ta)) continue;
         let blocked = false;
         for (let k = a; k < b; k++) if (mask[k] === HARD) blocked = true;
         if (blocked) continue;
@@ -160,7 +176,7 @@ function detectRun(
           const w = s.slice(a, i) + c + s.slice(i + 1, b);
           const lp = wordLogp(lex, w);
           if (lp === undefined) continue;
-          const score = seg.fwd[a] + lp + seg.bwd[b] - best + KIND_PRIOR[kind] + (LENGTH_PRIOR[b - a] ?? 0);
+          const score = seg.fwd[a] + lp + seg.bwd[b] - best + KIND_PRIOR[kind] + (LENGTH_PRIOR[b - a] ?? 0) + (strong ? REAL_WORD_PRIOR : 0);
           if (score < minScore || (top && score <= top.score)) continue;
           top = {
             from: from + a,

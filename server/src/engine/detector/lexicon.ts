@@ -48,7 +48,7 @@ export const PREFIX = 1;
 
 /** Target words: at least this frequency in jieba's counts (freq 80 ≈ its 90th percentile). */
 export const TARGET_MIN_FREQ = 20;
-export const TARGET_MAX_LEN = 4;
+export const TARGET_MAX_LEN = 6;
 
 let cached: Lexicon | undefined;
 let dataDirOverride: string | undefined;

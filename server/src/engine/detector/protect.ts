@@ -32,12 +32,12 @@ export const TITLES = [
 export const NAME_INTRODUCERS = ['任命', '免去', '任', '免', '聘任', '聘请', '选举', '推选', '提名', '授予', '追授', '表彰', '批准', '签发人', '联系人', '负责人', '经办人', '报告人', '发言人', '主持人', '出席', '列席', '请假', '记录'];
 
 /** Place suffixes: the characters before them are a place name. */
-export const PLACE_SUFFIXES = ['自治区', '自治州', '自治县', '特别行政区', '街道', '省', '市', '县', '区', '乡', '镇', '村', '街', '路', '巷', '州', '盟', '旗', '屯', '庄', '港', '湾', '岛', '山', '河', '江', '湖'];
+export const PLACE_SUFFIXES = ['自治区', '自治州', '自治县', '特别行政区', '街道', '省', '市', '县', '区', '乡', '镇', '村', '州', '盟', '旗'];
 /** Organisation suffixes. */
 export const ORG_SUFFIXES = [
   '委员会', '办公室', '办公厅', '研究院', '研究所', '研究中心', '中心', '公司', '集团', '协会', '学会', '商会',
   '联合会', '基金会', '银行', '大学', '学院', '学校', '医院', '法院', '检察院', '出版社', '报社', '电视台',
-  '工作组', '小组', '事务所', '合作社', '局', '厅', '部', '委', '署', '院', '所', '站', '处', '司', '馆', '社', '台',
+  '工作组', '小组', '事务所', '合作社', '派出所', '管委会', '居委会', '村委会', '局', '厅', '委', '署', '站', '司',
 ];
 
 const OPEN_QUOTES: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '「': '」', '『': '』', '〈': '〉', '"': '"' };
@@ -156,7 +156,9 @@ export function runProtection(run: RunInfo, mask: Uint8Array): void {
   }
 
   // Place and organisation suffixes standing as their own token: the weak
-  // characters before them (up to 4) are the name part.
+  // characters before them (up to 3) are the name part. Single-character
+  // suffixes that are also everyday words (部, 处, 所, 院, 会, 山, 河, 路…) are
+  // left out: they protect too much ordinary text.
   for (let j = 1; j < n; j++) {
     const t = tokenOf[j];
     if (tokens[t][0] !== j) continue;
@@ -168,7 +170,7 @@ export function runProtection(run: RunInfo, mask: Uint8Array): void {
     const ownToken = tokEnd <= j + suf.length || (suf.length === 1 && run.isWord(s.slice(j + 1, tokEnd)));
     if (!ownToken) continue;
     let k = j;
-    while (k > 0 && j - k < 4 && (weakAt(k - 1) || run.nameTag(tokenOf[k - 1]))) k--;
+    while (k > 0 && j - k < 3 && (weakAt(k - 1) || run.nameTag(tokenOf[k - 1]))) k--;
     mark(mask, k, j, SOFT);
   }
 }
