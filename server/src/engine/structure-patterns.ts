@@ -105,7 +105,7 @@ export function docTypeOfValue(value: string): DocType | undefined {
  * Groups: 1 prefix, 2 open bracket, 3 year, 4 close bracket, 5 第, 6 serial, 7 签发人 part.
  */
 export const DOC_NUMBER_RE =
-  /^((?=[A-Za-zＸ]{0,3}[\u4e00-\u9fa5])[A-Za-zＸ\u4e00-\u9fa5]{1,16}?)[ \u3000]*([〔\[【(（［])[ \u3000]*([0-9０-９]{2,4})[ \u3000]*([〕\]】)）］])[ \u3000]*(第[ \u3000]*)?([0-9０-９]{1,5})[ \u3000]*号(?:[ \u3000]+(签发人.*))?$/;
+  /^((?=[A-Za-zＸ]{0,3}[\u4e00-\u9fa5])[A-Za-zＸ\u4e00-\u9fa5]{1,16}?)[ \u3000]*([〔\[【(（［])[ \u3000]*([0-9０-９]{2,4})[ \u3000]*([〕\]】)）］])[ \u3000]*(第[ \u3000]*)?([0-9０-９]{1,5})[ \u3000]*号(?:[ \u3000]*(签[ \u3000]*发[ \u3000]*人.*))?$/;
 
 /** 令号 of a 命令 (§10.2): `第704号`. */
 export const ORDER_NUMBER_RE = /^第[ \u3000]*[0-9０-９]{1,5}[ \u3000]*号$/;
@@ -129,6 +129,8 @@ export interface ParsedDate {
   padded: boolean;
   /** Spaces inside the date. */
   spaced: boolean;
+  /** Full-width digits (`２０２５`). */
+  fullwidth?: boolean;
 }
 
 const CN_DIGIT: Record<string, number> = {
@@ -154,7 +156,7 @@ function cnSmall(s: string): number {
 
 /** The date pattern, unanchored, as a source string (for composing 印发 lines; use once per regular expression). */
 export const DATE_SRC =
-  '(?:\\d{2,4}[ \\u3000]*年[ \\u3000]*\\d{1,2}[ \\u3000]*月[ \\u3000]*\\d{1,2}[ \\u3000]*日' +
+  '(?:[0-9０-９]{2,4}[ \\u3000]*年[ \\u3000]*[0-9０-９]{1,2}[ \\u3000]*月[ \\u3000]*[0-9０-９]{1,2}[ \\u3000]*日' +
   '|[〇零○Ｏ一二三四五六七八九]{2,4}年[一二三十]{0,2}[一二三四五六七八九十]月[一二三十]{0,2}[一二三四五六七八九十]?日' +
   '|\\d{4}[ \\u3000]*(?<sep>[.．\\-/])[ \\u3000]*\\d{1,2}[ \\u3000]*\\k<sep>[ \\u3000]*\\d{1,2}(?:[ \\u3000]*日)?)';
 
@@ -164,6 +166,10 @@ const SEPARATED_DATE = /^(\d{4})[ \u3000]*([.．\-/])[ \u3000]*(\d{1,2})[ \u3000
 
 /** Parse a whole (trimmed) text as a calendar date in one of the forms written in 公文; undefined if not one. */
 export function parseDocDate(text: string): ParsedDate | undefined {
+  if (/[０-９]/.test(text)) {
+    const d = parseDocDate(text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+    return d && { ...d, fullwidth: true };
+  }
   let m = ARABIC_DATE.exec(text);
   if (m) {
     const d: ParsedDate = {

@@ -8,6 +8,7 @@ import { PRINT_LINE_RE, canonicalDate, isCanonicalDate, parseDocDate, type Parse
 import { linesOfKind, range, type LineView } from './_util';
 
 function problem(d: ParsedDate): string {
+  if (d.fullwidth) return '应使用半角阿拉伯数字';
   if (d.form === 'chinese') return '应使用阿拉伯数字，不用汉字数字';
   if (d.form === 'separated') return '应写作“年、月、日”，不用“.”“-”“/”分隔';
   if (d.shortYear) return '年份应标全称（4位）';

@@ -15,6 +15,7 @@ describe('structure/date-format', () => {
     bad(rule, withDate('2025.3.5'), withDate('2025年3月5日'));
     bad(rule, withDate('2025-03-05'), withDate('2025年3月5日'));
     bad(rule, withDate('2025年 3月 5日'), withDate('2025年3月5日'));
+    bad(rule, withDate('２０２５年３月５日'), withDate('2025年3月5日'));
   });
 
   it('a two-digit year is reported without a fix', () => {

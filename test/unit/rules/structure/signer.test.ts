@@ -16,6 +16,11 @@ describe('structure/signer', () => {
     bad(rule, qingshi('X区政发〔2024〕3号　　签发人 张三'), qingshi('X区政发〔2024〕3号　　签发人：张三'));
   });
 
+  it('签发人 written right after the 文号', () => {
+    const src = qingshi('X区政发〔2024〕3号签发人:张三');
+    bad(rule, src, qingshi('X区政发〔2024〕3号签发人：张三'));
+  });
+
   it('签发人 on its own line', () => {
     const src = '关于申请经费的请示\n签发人:李四\n\n市人民政府：\n\n妥否，请批示。\n';
     bad(rule, src, src.replace('签发人:', '签发人：'));
