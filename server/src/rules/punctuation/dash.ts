@@ -6,7 +6,7 @@
 
 import type { BlockContext, Rule, TextBlock } from '../../engine/types';
 import { spanRange } from '../../engine/text';
-import { clearlyChineseAt, editFor, fixOf, isDigit, nextNonSpace, prevNonSpace } from './_util';
+import { clearlyChineseAt, editFor, fixOf, isAsciiAlnum, nextNonSpace, prevNonSpace } from './_util';
 
 /** Characters that, two or three in a row, imitate a 破折号. */
 const DASH_LIKE = new Set(['-', '－', '─', '–']);
@@ -24,9 +24,9 @@ function check(block: TextBlock, ctx: BlockContext): void {
       const p = prevNonSpace(text, i);
       const n = nextNonSpace(text, j);
       const chinese = (p >= 0 && clearlyChineseAt(text, p)) || (n < text.length && clearlyChineseAt(text, n));
-      const betweenDigits = isDigit(text[i - 1]) && isDigit(text[j]);
-      const edgeRule = p < 0 || n >= text.length; // `--` opening or closing a line: a list or separator mark
-      if (chinese && !betweenDigits && !edgeRule) {
+            const edgeRule = p < 0 || n >= text.length; // `--` opening or closing a line: a list or separator mark
+      const attached = isAsciiAlnum(text[i - 1]) || isAsciiAlnum(text[j]); // `--help`, `a--b`: options and code
+      if (chinese && !edgeRule && !attached) {
         const { start, end } = spanRange(block, i, j);
         ctx.report({
           start,

@@ -28,6 +28,7 @@ describe('punctuation/dash', () => {
     good(rule, 'a -- b');
     good(rule, '-----以下无正文-----');
     good(rule, '--加强领导');
+    good(rule, '使用--help参数查看');
   });
 
   it('works on Markdown', () => {
