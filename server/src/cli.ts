@@ -4,6 +4,7 @@
 //   gongwen fix [--config FILE] PATH…
 //   gongwen rules
 //   gongwen new TYPE [-o FILE]
+//   gongwen export FILE.md [-o OUT.docx]
 //
 // Exit status: 0 no error found, 1 errors found, 2 bad usage or unreadable input.
 
@@ -16,6 +17,7 @@ import { listRules } from './engine/registry';
 import { CATEGORIES, type Category, type DocFormat, type Finding } from './engine/types';
 import { LSP_SEVERITY_NUMBER, writeFileAtomic } from './cli-util';
 import { runNew } from './templates/cli-new';
+import { runExport, EXPORT_HELP } from './export/cli-export';
 
 class UsageError extends Error {}
 
@@ -24,6 +26,7 @@ const HELP = `用法：
   gongwen fix [--config 文件] 路径…
   gongwen rules
   gongwen new 文种 [-o 文件]
+${EXPORT_HELP}
 
   路径可以是文件或目录（递归检查其中的 .md 和 .txt 文件）。
   类别：${CATEGORIES.join(', ')}
@@ -213,13 +216,6 @@ function runRules(out: (s: string) => void): number {
   return 0;
 }
 
-/** Extra subcommands registered by other modules (new, export). */
-export type Subcommand = (args: Args, out: (s: string) => void) => Promise<number> | number;
-const extra = new Map<string, Subcommand>();
-export function registerSubcommand(name: string, fn: Subcommand): void {
-  extra.set(name, fn);
-}
-
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
   try {
     if (!argv.length || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -238,13 +234,12 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         return runFix(args, out);
       case 'new':
         return runNew(args, out);
+      case 'export':
+        return await runExport(args, out);
       case 'rules':
         return runRules(out);
-      default: {
-        const fn = extra.get(args.command);
-        if (!fn) throw new UsageError(`未知子命令“${args.command}”`);
-        return await fn(args, out);
-      }
+      default:
+        throw new UsageError(`未知子命令“${args.command}”`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
