@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exportDocx, defaultOutPath } from '../../server/src/export/index';
 import { GONGWEN_SOURCE } from './counts';
+import { suggestedDocxName } from './fileNames';
 
 /** At most this many errors are listed in the warning. */
 const MAX_LISTED = 8;
@@ -53,7 +54,7 @@ async function exportCommand(arg: unknown, output: vscode.LogOutputChannel): Pro
   let target: vscode.Uri | undefined;
   if (doc.isUntitled) {
     const base = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const name = suggestedName(doc.getText());
+    const name = suggestedDocxName(doc.getText(), vscode.l10n.t('Official document'));
     target = await vscode.window.showSaveDialog({
       defaultUri: base ? vscode.Uri.joinPath(base, name) : undefined,
       filters: { [vscode.l10n.t('Word document')]: ['docx'] },
@@ -132,14 +133,4 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** A file name for an unsaved draft: its title line, else 公文. */
-function suggestedName(text: string): string {
-  const first = text
-    .split(/\r?\n/)
-    .map((l) => l.replace(/^#+\s*/, '').trim())
-    .find((l) => /^关于.+/.test(l));
-  const name = (first ?? vscode.l10n.t('Official document')).replace(/[\\/:*?"<>|]/g, '').slice(0, 60);
-  return `${name}.docx`;
 }

@@ -26,3 +26,15 @@ describe('client helpers', () => {
     assert.deepEqual(countFindings([]), { errors: 0, warnings: 0, infos: 0, total: 0 });
   });
 });
+
+import { suggestedDocxName } from '../../../client/src/fileNames';
+
+describe('client helpers: export file names', () => {
+  it('names an unsaved draft after its title', () => {
+    assert.equal(suggestedDocxName('某某市人民政府文件\n\n# 关于开展检查的通知\n\n各单位：\n', '公文'), '关于开展检查的通知.docx');
+    assert.equal(suggestedDocxName('某某局文件\n关于拨付经费的请示\n某某市人民政府：\n', '公文'), '关于拨付经费的请示.docx');
+    assert.equal(suggestedDocxName('# 会议纪要：第3次/2024\n', '公文'), '会议纪要：第3次2024.docx');
+    assert.equal(suggestedDocxName('各单位：\n请按时报送。\n', '公文'), '公文.docx');
+    assert.equal(suggestedDocxName('#  \n', 'document'), 'document.docx');
+  });
+});
