@@ -26,6 +26,7 @@ import { rule as punctuation_fullwidth } from './punctuation/fullwidth';
 import { rule as punctuation_quotes } from './punctuation/quotes';
 import { rule as punctuation_range_connector } from './punctuation/range-connector';
 import { rule as punctuation_repeated } from './punctuation/repeated';
+import { rule as punctuation_semicolon_after_period } from './punctuation/semicolon-after-period';
 import { rule as punctuation_shuminghao_misuse } from './punctuation/shuminghao-misuse';
 import { rule as punctuation_unbalanced } from './punctuation/unbalanced';
 import { rule as structure_annotation } from './structure/annotation';
@@ -72,6 +73,7 @@ export const allRules: Rule[] = [
   punctuation_quotes,
   punctuation_range_connector,
   punctuation_repeated,
+  punctuation_semicolon_after_period,
   punctuation_shuminghao_misuse,
   punctuation_unbalanced,
   structure_annotation,
