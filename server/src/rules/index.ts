@@ -11,6 +11,7 @@ import { rule as doctype_tongzhi_closing } from './doctype/tongzhi-closing';
 import { rule as heading_ordinal_format } from './heading/ordinal-format';
 import { rule as heading_sequence } from './heading/sequence';
 import { rule as heading_trailing_punct } from './heading/trailing-punct';
+import { rule as number_approx_hanzi } from './number/approx-hanzi';
 import { rule as number_arabic_qian_bai } from './number/arabic-qian-bai';
 import { rule as number_chinese_year_zero } from './number/chinese-year-zero';
 import { rule as number_fullwidth_digit } from './number/fullwidth-digit';
@@ -58,6 +59,7 @@ export const allRules: Rule[] = [
   heading_ordinal_format,
   heading_sequence,
   heading_trailing_punct,
+  number_approx_hanzi,
   number_arabic_qian_bai,
   number_chinese_year_zero,
   number_fullwidth_digit,

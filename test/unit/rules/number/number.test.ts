@@ -4,6 +4,7 @@ import { rule as mixedDate } from '../../../../server/src/rules/number/mixed-dat
 import { rule as fullwidthDigit } from '../../../../server/src/rules/number/fullwidth-digit';
 import { rule as rangeUnit } from '../../../../server/src/rules/number/range-unit';
 import { rule as qianBai } from '../../../../server/src/rules/number/arabic-qian-bai';
+import { rule as approxHanzi } from '../../../../server/src/rules/number/approx-hanzi';
 import { rule as yearZero } from '../../../../server/src/rules/number/chinese-year-zero';
 import { bad, good, reportOnly, run, stable } from '../punctuation/helpers';
 
@@ -134,5 +135,19 @@ describe('number/chinese-year-zero', () => {
   });
   it('is stable under fix-all', () => {
     stable(yearZero, '二零二四年和二○二五年');
+  });
+});
+
+
+describe('number/approx-hanzi', () => {
+  it('writes approximate numbers with 几 in Chinese numerals', () => {
+    bad(approxHanzi, '来了20几人', '来了二十几人');
+    bad(approxHanzi, '10几个单位', '十几个单位');
+    assert.equal(run(approxHanzi, '20几人')[0].message, '含“几”的概数应使用汉字数字，写作“二十几”');
+  });
+  it('leaves other numbers alone', () => {
+    good(approxHanzi, '二十几人');
+    good(approxHanzi, '25几');
+    good(approxHanzi, '2024年几月');
   });
 });
