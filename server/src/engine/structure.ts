@@ -223,16 +223,22 @@ export function recogniseStructure(model: TextModel): DocStructure {
   }
   for (const j of attachHeaders) kinds[j] = 'attachmentHeader';
 
-  const mainEnd = dateLine >= 0 ? dateLine : firstAttach;
-
-  // --- 附件说明 (with continuation lines), in the main text ------------------
-  for (let j = mainStart; j < mainEnd; j++) {
+  // --- 附件说明 (with continuation lines), in the main text, or misplaced right
+  // after the date block (not inside an attachment printed without a header) --
+  let misplacedNote = -1;
+  if (dateLine >= 0) {
+    let x = dateLine + 1;
+    while (x < firstAttach && (kinds[x] === 'signature' || kinds[x] === 'annotation')) x++;
+    if (x < firstAttach && kinds[x] === undefined && ATTACHMENT_NOTE_RE.test(lines[x].t)) misplacedNote = x;
+  }
+  for (let j = mainStart; j < firstAttach; j++) {
+    if (dateLine >= 0 && j > dateLine && j !== misplacedNote) continue;
     if (kinds[j] !== undefined || !ATTACHMENT_NOTE_RE.test(lines[j].t)) continue;
     kinds[j] = 'attachmentNote';
     const rest = lines[j].t.replace(ATTACHMENT_NOTE_RE, '').trim();
     if (!/^[0-9０-９]{1,2}[ \u3000]*[.．、]/.test(rest)) continue;
     let c = j + 1;
-    while (c < mainEnd && kinds[c] === undefined && /^[0-9０-９]{1,2}[ \u3000]*[.．、]/.test(lines[c].t) && lines[c].t.length <= 80 && !/[。；;].+/.test(lines[c].t)) {
+    while (c < firstAttach && kinds[c] === undefined && /^[0-9０-９]{1,2}[ \u3000]*[.．、]/.test(lines[c].t) && lines[c].t.length <= 80 && !/[。；;].+/.test(lines[c].t)) {
       kinds[c] = 'attachmentNote';
       c++;
     }
@@ -486,10 +492,16 @@ function findDate(lines: Line[], kinds: Array<ElementKind | undefined>, from: nu
     // A signature written after the date (out of order) may follow it.
     const signedBelow = !signed && k + 1 < to && kinds[k + 1] === undefined && looksLikeSignature(lines[k + 1].t) && !headingOf(lines[k + 1].t);
     let tail = true;
+    let inNote = false;
     for (let x = k + 1; x < to; x++) {
       if (kinds[x] !== undefined) continue;
       if (x === k + 1 && signedBelow) continue;
       if (x <= k + 2 && /^[（(][^（()）]{1,60}[）)]$/.test(lines[x].t)) continue;
+      // a misplaced 附件说明 after the date (reported by structure/element-order)
+      if (ATTACHMENT_NOTE_RE.test(lines[x].t) || (inNote && isNumberedItem(lines[x].t))) {
+        inNote = true;
+        continue;
+      }
       tail = false;
       break;
     }

@@ -20,10 +20,10 @@ export const rule: Rule = {
     category: 'structure',
     severity: 'warning',
     safeFix: false,
-    description: '公文要素应按规定顺序排列：署名在成文日期之前，版记在最后一个附件之后',
+    description: '公文要素应按规定顺序排列：附件说明在署名之前，署名在成文日期之前，版记在最后一个附件之后',
     clause: 'GB/T 9704-2012 §7.3.5、§7.3.7、§7.4',
     details:
-      '发文机关署名编排在成文日期之上；附件应当另面编排，并在版记之前；版记中抄送机关在前，印发机关和印发日期在后，版记位于公文最后一面。',
+      '附件说明编排在正文之后、发文机关署名之前；发文机关署名编排在成文日期之上；附件应当另面编排，并在版记之前；版记中抄送机关在前，印发机关和印发日期在后，版记位于公文最后一面。',
     examples: [
       { bad: '2025年3月5日\nXX市人民政府', good: 'XX市人民政府\n2025年3月5日' },
       { bad: '抄送：……。\nXX办公室  2025年3月5日印发\n附件1', good: '附件1\n……\n抄送：……。\nXX办公室  2025年3月5日印发' },
@@ -41,6 +41,14 @@ export const rule: Rule = {
     const date = first('date');
     if (date >= 0 && kinds[date + 1] === 'signature' && kinds[date - 1] !== 'signature') {
       report(date + 1, '发文机关署名应在成文日期之上，不应排在日期之后');
+    }
+    // 附件说明 after the 署名 or the 成文日期
+    const sig = first('signature');
+    const closing = [sig, date].filter((x) => x >= 0);
+    if (closing.length) {
+      const end = Math.min(...closing);
+      const note = kinds.findIndex((k, i) => k === 'attachmentNote' && i > end);
+      if (note >= 0) report(note, '附件说明应排在正文之后、发文机关署名和成文日期之前');
     }
     // 版记 before an 附件, or 印发 line before 抄送
     const firstRecord = kinds.findIndex((k) => k === 'cc' || k === 'printLine');

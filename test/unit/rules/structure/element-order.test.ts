@@ -9,6 +9,12 @@ describe('structure/element-order', () => {
     assert.deepEqual(spans(found, src), ['XX市人民政府']);
   });
 
+  it('附件说明 after the signature and date', () => {
+    const src = doc({ tail: ['XX市人民政府', '', '2024年1月20日', '', '附件：1.检查表', '      2.值班表'] });
+    const found = reportOnly(rule, src);
+    assert.deepEqual(spans(found, src), ['附件：1.检查表']);
+  });
+
   it('版记 before an attachment', () => {
     const src = doc({
       tail: ['XX市人民政府', '', '2024年1月20日', '', '抄送：市委办公室。', '', 'XX市人民政府办公室  2024年1月20日印发', '', '附件1', '', '检查表'],
