@@ -68,3 +68,11 @@ describe('doctype/qingshi-one-matter', () => {
     good(oneMatter, qingshi(['一、申请事项', '请予拨付经费50万元。', '二、资金用途', '用于堤防加固。', '以上请示，请予批准。']));
   });
 });
+
+describe('doctype/qingshi-closing with CRLF line ends', () => {
+  it('the offered closing uses the draft line ends', () => {
+    const src = '# 关于申请经费的请示\r\n\r\n市人民政府：\r\n\r\n我区需要专项经费50万元。\r\n';
+    const found = run(closing, src, 'markdown');
+    assert.equal(found[0].fixes[0].edits[0].newText, '\r\n\r\n妥否，请批示。');
+  });
+});

@@ -24,3 +24,11 @@ describe('structure/recipient-colon', () => {
     good(rule, '# XX市人民政府常务会议纪要\n\n会议议定事项如下:\n\n一、原则通过方案。\n', 'markdown');
   });
 });
+
+describe('structure/recipient-colon with CRLF line ends', () => {
+  it('fixes the colon in a CRLF Markdown draft', () => {
+    const src = '# 关于做好有关工作的通知\r\n\r\n各区县人民政府:\r\n\r\n现将有关事项通知如下。\r\n';
+    const found = bad(rule, src, src.replace('政府:', '政府：'), 'markdown');
+    assert.deepEqual(spans(found, src), [':']);
+  });
+});
