@@ -11,7 +11,7 @@ import { clearlyChineseAt, editFor, nextNonSpace, prevNonSpace } from './_util';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
 const TIME = String.raw`\d{1,2}:\d{2}`;
-const RANGE_RE = new RegExp(String.raw`(${TIME}|${NUM})(%?)(\s*)([-~－–])(\s*)(${TIME}|${NUM})`, 'g');
+const RANGE_RE = new RegExp(String.raw`(${TIME}|${NUM})(%?)(\s*)([-~－–～])(\s*)(${TIME}|${NUM})`, 'g');
 
 /** Characters that make a number part of a code rather than a quantity. */
 const CODE_BEFORE = /[A-Za-z0-9.\-/:_#~－–—～,，]/;
@@ -72,6 +72,8 @@ function check(block: TextBlock, ctx: BlockContext): void {
         }
       }
     }
+    // `～` is right for a numeric range; between time points it should be `—`
+    if (conn === '～' && (connector === '～' || !safe)) continue;
     const connFrom = from + left.length + pct.length;
     const connTo = connFrom + sp1.length + 1 + sp2.length;
     const edit = editFor(block, ctx.model, connFrom, connTo, connector);

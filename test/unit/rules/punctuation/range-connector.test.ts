@@ -57,3 +57,15 @@ describe('punctuation/range-connector', () => {
     stable(rule, '用3-5年时间，在2023-2025年，上午9:00-11:30，增长15%-30%');
   });
 });
+
+describe('punctuation/range-connector: ～ between time points', () => {
+  it('uses — instead of ～ between years and clock times', () => {
+    bad(rule, '规划（2023～2025年）', '规划（2023—2025年）');
+    bad(rule, '上午9:00～11:30', '上午9:00—11:30');
+  });
+  it('keeps ～ for numeric ranges and ambiguous day spans', () => {
+    good(rule, '用3～5年时间');
+    good(rule, '在10～15日内完成');
+    good(rule, '增长15%～30%');
+  });
+});
