@@ -79,7 +79,11 @@ export function recogniseStructure(model: TextModel): DocStructure {
   let issuerIsOrder = false;
   const isHeaderLine = (k: number): ElementKind | undefined => {
     const t = lines[k].t;
-    if (k === 0 && COPY_NUMBER_RE.test(t) && n > 1) return 'copyNumber';
+    // 份号: six digits on line 1, or a shorter number right above another 版头 element
+    if (k === 0 && COPY_NUMBER_RE.test(t) && n > 1) {
+      const next = lines[1].t;
+      if (/^[0-9０-９]{6}$/.test(t) || SECRECY_RE.test(next) || URGENCY_RE.test(next) || isIssuerMark(lines, 1)) return 'copyNumber';
+    }
     if (SECRECY_RE.test(t)) return 'secrecy';
     if (URGENCY_RE.test(t)) return 'urgency';
     if (DOC_NUMBER_RE.test(t)) return 'docNumber';

@@ -329,3 +329,18 @@ describe('structure: Markdown specifics', () => {
     assert.deepEqual(s.headings.map((h) => model.lines[h.line].text.slice(h.markerFrom, h.markerTo)), ['1.', '2.']);
   });
 });
+
+describe('structure: 版头 details', () => {
+  it('份号: six digits, or a shorter number above the 密级', () => {
+    assert.equal(recognise('000012\n关于开会的通知\n各单位：\n请准时参加。\n').s.lineKinds[0], 'copyNumber');
+    assert.equal(recognise('12\n秘密\n关于开会的通知\n各单位：\n请准时参加。\n').s.lineKinds[0], 'copyNumber');
+    assert.notEqual(recognise('2024\n关于开会的通知\n各单位：\n请准时参加。\n').s.lineKinds[0], 'copyNumber');
+  });
+
+  it('an issuer mark followed by the 文号 and a 签发人 line', () => {
+    const { model, s } = recognise('XX区人民政府文件\nX区政〔2024〕3号\n签发人：张三\n关于XX的请示\n市人民政府：\n妥否，请批示。\n');
+    assert.deepEqual(linesOf(model, s, 'issuerMark'), ['XX区人民政府文件']);
+    assert.deepEqual(linesOf(model, s, 'signer'), ['签发人：张三']);
+    assert.equal(s.docType, '请示');
+  });
+});
