@@ -33,14 +33,17 @@ import { rule as punctuation_unbalanced } from './punctuation/unbalanced';
 import { rule as structure_annotation } from './structure/annotation';
 import { rule as structure_attachment_note } from './structure/attachment-note';
 import { rule as structure_cc } from './structure/cc';
+import { rule as structure_copy_number } from './structure/copy-number';
 import { rule as structure_date_format } from './structure/date-format';
 import { rule as structure_doc_number } from './structure/doc-number';
 import { rule as structure_element_order } from './structure/element-order';
 import { rule as structure_placeholder } from './structure/placeholder';
 import { rule as structure_print_line } from './structure/print-line';
 import { rule as structure_recipient_colon } from './structure/recipient-colon';
+import { rule as structure_secrecy_mark } from './structure/secrecy-mark';
 import { rule as structure_signer } from './structure/signer';
 import { rule as structure_title } from './structure/title';
+import { rule as structure_urgency } from './structure/urgency';
 import { rule as typo_confusable } from './typo/confusable';
 import { rule as typo_dictionary } from './typo/dictionary';
 import { rule as wording_de_di_de } from './wording/de-di-de';
@@ -81,14 +84,17 @@ export const allRules: Rule[] = [
   structure_annotation,
   structure_attachment_note,
   structure_cc,
+  structure_copy_number,
   structure_date_format,
   structure_doc_number,
   structure_element_order,
   structure_placeholder,
   structure_print_line,
   structure_recipient_colon,
+  structure_secrecy_mark,
   structure_signer,
   structure_title,
+  structure_urgency,
   typo_confusable,
   typo_dictionary,
   wording_de_di_de,
