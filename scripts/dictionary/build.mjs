@@ -7,8 +7,17 @@
 // server/data/dictionary/<name>.json (one entry per line) plus the list in
 // server/src/engine/dictionary/builtin.ts.
 //
-// .tsv lines:   wrong <TAB> right[|right2…] <TAB> level <TAB> note      (# starts a comment line)
+// .tsv lines:   wrong <TAB> right[|right2…] <TAB> level <TAB> note [<TAB> bad[|bad2…] [<TAB> key=value …]]
+//               level: error|warning|info (or e|w|i); an empty note takes the section default
+//               set by a line `#! note: …` ({wrong} and {right} are replaced);
+//               key=value columns: pb= npb= fb= nfb= (precededBy, notPrecededBy,
+//               followedBy, notFollowedBy; items separated by |) and good= (good examples, |).
+//               `#` starts a comment line.
 // .jsonl lines: one JSON entry per line in the dictionary format (conditions, examples …)
+//
+// Checks: unconditional wrong forms are unique across all files; no wrong form
+// of one character; entries of the project's own source (gongwen) carry a bad
+// example, and conditional ones a good example too.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +34,9 @@ const SOURCES = {
 };
 const sourceFor = (name) => SOURCES[name] ?? { source: 'gongwen', description: 'Gongwen 项目自行编写' };
 
+const LEVELS = { e: 'error', w: 'warning', i: 'info' };
+const COND_KEYS = { pb: 'precededBy', npb: 'notPrecededBy', fb: 'followedBy', nfb: 'notFollowedBy' };
+
 const groups = new Map();
 for (const f of fs.readdirSync(srcDir).sort()) {
   const m = /^(.*)\.(tsv|jsonl)$/.exec(f);
@@ -32,8 +44,14 @@ for (const f of fs.readdirSync(srcDir).sort()) {
   const [, name, ext] = m;
   if (!groups.has(name)) groups.set(name, []);
   const lines = fs.readFileSync(path.join(srcDir, f), 'utf8').split('\n');
+  let defaultNote = '';
   lines.forEach((line, k) => {
     const where = `${f}:${k + 1}`;
+    const directive = /^#!\s*note:\s*(.*)$/.exec(line);
+    if (directive) {
+      defaultNote = directive[1].trim();
+      return;
+    }
     if (!line.trim() || line.startsWith('#')) return;
     let entry;
     if (ext === 'jsonl') {
@@ -43,11 +61,24 @@ for (const f of fs.readdirSync(srcDir).sort()) {
         throw new Error(`${where}: ${e.message}`);
       }
     } else {
-      const [wrong, right, level, note] = line.split('\t');
-      if (!wrong || !right || !level) throw new Error(`${where}: need wrong, right, level`);
+      const [wrong, right, levelRaw, note, bad, ...rest] = line.split('\t');
+      if (!wrong || !right || !levelRaw) throw new Error(`${where}: need wrong, right, level`);
+      const level = LEVELS[levelRaw] ?? levelRaw;
       const rights = right.split('|');
       entry = { wrong, right: rights.length === 1 ? rights[0] : rights, level };
-      if (note) entry.note = note;
+      const n = note || defaultNote.replaceAll('{wrong}', wrong).replaceAll('{right}', rights[0]);
+      if (n) entry.note = n;
+      const examples = {};
+      if (bad) examples.bad = bad.split('|');
+      for (const col of rest) {
+        if (!col) continue;
+        const kv = /^(pb|npb|fb|nfb|good)=(.+)$/.exec(col);
+        if (!kv) throw new Error(`${where}: bad column “${col}”`);
+        const items = kv[2].split('|');
+        if (kv[1] === 'good') examples.good = items;
+        else entry[COND_KEYS[kv[1]]] = items;
+      }
+      if (examples.bad || examples.good) entry.examples = examples;
     }
     groups.get(name).push({ entry, where });
   });
@@ -56,9 +87,25 @@ for (const f of fs.readdirSync(srcDir).sort()) {
 // Duplicate wrong forms: unconditional entries must be unique across files.
 const seen = new Map();
 let failed = false;
-for (const [, list] of groups) {
+for (const [name, list] of groups) {
   for (const { entry, where } of list) {
     const conditional = entry.precededBy || entry.followedBy || entry.notPrecededBy || entry.notFollowedBy;
+    if ([...entry.wrong].length < 2) {
+      console.error(`${where}: one-character wrong form “${entry.wrong}”`);
+      failed = true;
+    }
+    if (sourceFor(name).source === 'gongwen') {
+      if (!entry.note) console.error(`${where}: “${entry.wrong}” has no note`);
+      if (!entry.examples?.bad?.length) console.error(`${where}: “${entry.wrong}” has no bad example`);
+      if (conditional && !entry.examples?.good?.length) console.error(`${where}: conditional “${entry.wrong}” has no good example`);
+      if (!entry.note || !entry.examples?.bad?.length || (conditional && !entry.examples?.good?.length)) failed = true;
+      for (const b of entry.examples?.bad ?? []) {
+        if (!b.includes(entry.wrong)) {
+          console.error(`${where}: bad example “${b}” does not contain “${entry.wrong}”`);
+          failed = true;
+        }
+      }
+    }
     const prev = seen.get(entry.wrong);
     if (prev && (!conditional || !prev.conditional)) {
       console.error(`duplicate wrong form “${entry.wrong}” at ${where} (first at ${prev.where})`);

@@ -5,5 +5,6 @@
 export const BUILTIN_FILES: ReadonlyArray<{ name: string; data: () => unknown }> = [
   { name: 'billowsand-gongwen.json', data: () => require('../../../data/dictionary/billowsand-gongwen.json') },
   { name: 'ecspell.json', data: () => require('../../../data/dictionary/ecspell.json') },
+  { name: 'gongwen.json', data: () => require('../../../data/dictionary/gongwen.json') },
   { name: 'houbb-word-checker.json', data: () => require('../../../data/dictionary/houbb-word-checker.json') },
 ];
