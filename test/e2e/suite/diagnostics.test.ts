@@ -66,6 +66,28 @@ describe('gongwen in VS Code: diagnostics and fixes', function () {
     );
   });
 
+  it('explains a finding on hover: what is wrong, what to write, which clause', async function () {
+    const editor = await openDraft('hover.md', DRAFT);
+    const doc = editor.document;
+    const line = lineOf(doc, '各区县人民政府:');
+    const ds = await waitForDiagnostics(
+      doc.uri,
+      (all) => all.some((d) => codeOf(d) === 'punctuation/fullwidth' && d.range.start.line === line),
+      'the colon diagnostic',
+    );
+    const colon = ds.find((d) => codeOf(d) === 'punctuation/fullwidth' && d.range.start.line === line)!;
+    const hovers =
+      (await vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', doc.uri, colon.range.start)) ?? [];
+    const text = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n');
+    assert.match(text, /全角冒号“：”/, `hover lacks the message:\n${text}`);
+    assert.match(text, /建议：改为“：”/, `hover lacks the suggestion:\n${text}`);
+    assert.match(text, /依据：.*GB\/T 15834/, `hover lacks the clause:\n${text}`);
+    assert.match(text, /punctuation\/fullwidth/, `hover lacks the rule id:\n${text}`);
+  });
+
   it('applies the quick fix through the code action provider and the diagnostic goes away', async function () {
     const editor = await openDraft('quickfix.md', DRAFT);
     const doc = editor.document;

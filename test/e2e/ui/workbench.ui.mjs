@@ -1,6 +1,7 @@
-// Browser UI test: a person types a mistake into a draft in the VS Code
+// Browser UI tests, driven as a person would. (1) A person types a mistake into a draft in the VS Code
 // workbench, sees the squiggle and the Problems entry, and fixes it with the
-// keyboard (Ctrl+. then Enter). Run by scripts/e2e/run.mjs (phase 2).
+// keyboard (Ctrl+. then Enter). (2) The Outline view shows the 公文 structure
+// and picking a heading moves the cursor. Run by scripts/e2e/run.mjs (phase 2).
 //
 // Each test gets: page (playwright), folder (a fresh workspace folder on disk),
 // artifacts (test-artifacts/), log(), open() (loads the workbench on `folder`
@@ -29,6 +30,25 @@ async function waitUntil(what, fn, timeoutMs = 20000) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** Open a workspace file with Quick Open (Ctrl+P), as a person would; returns the editor. */
+async function quickOpen(page, name, expectText) {
+  await page.keyboard.press('Control+P');
+  const quickInput = page.locator('.quick-input-widget input');
+  await quickInput.waitFor();
+  await quickInput.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.locator('.view-line', { hasText: expectText }).waitFor();
+  return editor;
+}
+
+async function workbenchReady(page, fileName) {
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  // The explorer lists the folder once the remote connection is up.
+  await page.getByRole('treeitem', { name: new RegExp(fileName.replace('.', '\\.')) }).waitFor({ timeout: 60000 });
+}
+
 export const tests = [
   {
     name: 'quick fix with the keyboard',
@@ -36,20 +56,9 @@ export const tests = [
     async run({ page, folder, artifacts, log, open }) {
       fs.writeFileSync(path.join(folder, 'draft.md'), `${TITLE}\n\n`);
       await open();
-      await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
-      // The explorer shows the folder once the remote connection is up.
-      await page.getByRole('treeitem', { name: /draft\.md/ }).waitFor({ timeout: 60000 });
+      await workbenchReady(page, 'draft.md');
       log('workbench ready');
-
-      // Open the draft with Quick Open, as a person would.
-      await page.keyboard.press('Control+P');
-      const quickInput = page.locator('.quick-input-widget input');
-      await quickInput.waitFor();
-      await quickInput.fill('draft.md');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'draft.md' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      const editor = page.locator('.editor-instance .monaco-editor').first();
-      await editor.locator('.view-line', { hasText: '关于召开年度工作会议的通知' }).waitFor();
+      const editor = await quickOpen(page, 'draft.md', '关于召开年度工作会议的通知');
       log('draft open');
 
       // Type the mistake at the end: an ASCII colon after Chinese text.
@@ -94,6 +103,72 @@ export const tests = [
       await page.locator('.markers-panel .monaco-list-row', { hasText: '全角冒号' }).first().waitFor({ state: 'detached', timeout: 20000 });
       await page.screenshot({ path: path.join(artifacts, 'e2e-quickfix-after.png') });
       log('fixed; squiggle and problem gone');
+    },
+  },
+  {
+    name: 'outline view shows the 公文 structure',
+    timeoutS: 150,
+    async run({ page, folder, artifacts, log, open }) {
+      fs.writeFileSync(
+        path.join(folder, 'outline.md'),
+        [
+          '# 关于做好2024年防汛工作的通知',
+          '',
+          '各区县人民政府：',
+          '',
+          '为切实做好防汛工作，现将有关事项通知如下。',
+          '',
+          '一、总体要求',
+          '',
+          '（一）提高认识。各单位要高度重视。',
+          '',
+          '二、工作措施',
+          '',
+          '各单位要加强值班。',
+          '',
+          '某某市人民政府',
+          '',
+          '2024年5月6日',
+          '',
+        ].join('\n'),
+      );
+      await open();
+      await workbenchReady(page, 'outline.md');
+      await quickOpen(page, 'outline.md', '关于做好2024年防汛工作的通知');
+      log('draft open');
+
+      // Make room: collapse the folder section, then expand the Outline view
+      // (its rows are virtualised: only visible rows exist in the DOM).
+      const folderHeader = page.locator('.pane-header', { hasText: path.basename(folder) }).first();
+      if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
+      const header = page.locator('.pane-header', { hasText: /^Outline|大纲/ }).first();
+      await header.waitFor();
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const outline = page.locator('.outline-pane');
+      const row = (text) => outline.locator('.monaco-list-row', { hasText: text }).first();
+      await row('主送机关').waitFor({ timeout: 30000 });
+      // Expand everything (the view's own "Collapse All" toggles to expand; use the keyboard instead).
+      for (const name of ['正文', '一、总体要求']) {
+        const r = row(name);
+        await r.waitFor({ timeout: 20000 });
+        if ((await r.getAttribute('aria-expanded')) === 'false') await r.locator('.monaco-tl-twistie').click();
+      }
+      for (const name of ['关于做好2024年防汛工作的通知', '主送机关', '正文', '一、总体要求', '（一）提高认识', '二、工作措施', '发文机关署名', '成文日期']) {
+        await row(name).waitFor({ timeout: 20000 });
+      }
+      // 一、 is nested under 正文, （一） under 一、.
+      const level = async (name) => Number(await row(name).getAttribute('aria-level'));
+      assert.equal(await level('一、总体要求'), (await level('正文')) + 1);
+      assert.equal(await level('（一）提高认识'), (await level('一、总体要求')) + 1);
+      assert.equal(await level('二、工作措施'), await level('一、总体要求'));
+      log('outline rows: ' + (await outline.locator('.monaco-list-row').allTextContents()).map((t) => t.trim()).join(' | '));
+
+      // Picking a heading in the outline moves the cursor to it.
+      await row('二、工作措施').click();
+      await waitUntil('the cursor on line 11', async () =>
+        /Ln 11,/.test((await page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().textContent()) ?? ''),
+      );
+      await page.screenshot({ path: path.join(artifacts, 'e2e-outline.png') });
     },
   },
 ];
