@@ -50,7 +50,8 @@ export function templateSnippet(type: string, resource: vscode.Uri | undefined, 
   const values: Record<string, string> = organization ? { 发文机关: organization } : {};
   // Guidance is written as HTML comments: prose-free in Markdown, noise in plain text.
   const guidance = languageId === 'markdown' && config.get<boolean>('templates.guidance', true);
-  return new vscode.SnippetString(renderTemplate(type, values, { mode: 'snippet', today: new Date(), guidance }));
+  const format = languageId === 'markdown' ? 'markdown' : 'plaintext';
+  return new vscode.SnippetString(renderTemplate(type, values, { mode: 'snippet', today: new Date(), guidance, format }));
 }
 
 async function insertTemplate(arg: unknown): Promise<vscode.Uri | undefined> {
