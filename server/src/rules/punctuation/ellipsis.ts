@@ -28,6 +28,11 @@ function check(block: TextBlock, ctx: BlockContext): void {
     let j = i + 1;
     while (j < text.length && text[j] === ch) j++;
     const len = j - i;
+    // `“...”`: a form quoted as a mention (in a note on usage), not used as punctuation
+    if (text[i - 1] === '“' && text[j] === '”') {
+      i = j;
+      continue;
+    }
     if (DOTS.has(ch) && len >= 3) {
       if (ch === '。' || chineseAround(text, i, j)) {
         ellipses.push([i, j]);

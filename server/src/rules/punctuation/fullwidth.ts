@@ -85,10 +85,11 @@ function inChineseText(text: string, i: number, pairOf: Map<number, ParenPair>):
   const ch = text[p];
   if (ch === ')' ) return pairOf.get(p)?.chinese ?? false;
   if (clearlyChineseAt(text, p)) return true;
-  if (ambiguousPunctAt(text, p)) {
-    // `“通知”,` — look past closing quotes and dashes to what they follow.
+  const passable = (k: number) => ambiguousPunctAt(text, k) || text[k] === '×';
+  if (passable(p)) {
+    // `“通知”,` — look past closing quotes, dashes and ×× placeholders to what they follow.
     let q = p;
-    while (q >= 0 && ambiguousPunctAt(text, q)) q = prevNonSpace(text, q);
+    while (q >= 0 && passable(q)) q = prevNonSpace(text, q);
     const n = nextNonSpace(text, i + 1);
     return (q >= 0 && clearlyChineseAt(text, q)) || (n < text.length && clearlyChineseAt(text, n));
   }
@@ -128,10 +129,15 @@ function check(block: TextBlock, ctx: BlockContext): void {
     });
   }
 
+  // Template placeholders `{{名称:默认内容}}`: the first colon is placeholder syntax.
+  const syntax = new Set<number>();
+  for (const m of text.matchAll(/\{\{[^{}:]*:[^{}]*\}\}/g)) syntax.add(m.index! + m[0].indexOf(':'));
+
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     const mark = MARKS[ch];
     if (mark) {
+      if (syntax.has(i)) continue;
       if (ch === '!' && text[i + 1] === '[') continue; // Markdown image syntax in plain text
       if (ch === ':' && text[i + 1] === '/' && text[i + 2] === '/') continue; // an unmasked URL scheme
       if (!inChineseText(text, i, pairOf)) continue;

@@ -22,7 +22,9 @@ function check(block: TextBlock, ctx: BlockContext): void {
     }
     let j = i + 1;
     while (j < text.length && POINT.has(text[j])) j++;
-    if (j - i >= 2) inspect(block, ctx, i, j);
+    // `“，。”`: marks quoted as a mention, not used as punctuation
+    const mention = /[“‘]/.test(text[i - 1] ?? '') && /[”’]/.test(text[j] ?? '');
+    if (j - i >= 2 && !mention) inspect(block, ctx, i, j);
     i = j;
   }
 }

@@ -46,3 +46,9 @@ describe('punctuation/ellipsis', () => {
     stable(rule, '北京...上海。。。广州…深圳……等');
   });
 });
+
+describe('punctuation/ellipsis: mentions', () => {
+  it('leaves a wrong form quoted as a mention alone', () => {
+    good(rule, '“...”和“。。。”都不规范');
+  });
+});

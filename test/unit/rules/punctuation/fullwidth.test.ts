@@ -74,6 +74,12 @@ describe('punctuation/fullwidth', () => {
     good(rule, '中文 the Belt and Road, and more');
   });
 
+  it('leaves the colon of a template placeholder alone', () => {
+    good(rule, '一、{{标题一:基本情况}}');
+    good(rule, '{{开头:为××××，根据××××}}', 'markdown');
+    bad(rule, '{{开头:为××××,根据}}', '{{开头:为××××，根据}}');
+  });
+
   it('leaves URLs alone', () => {
     good(rule, '网址：https://www.gov.cn/zhengce/a,b;c:d?x=1!');
     good(rule, '详见http://www.gov.cn。');

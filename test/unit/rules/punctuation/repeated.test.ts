@@ -42,3 +42,10 @@ describe('punctuation/repeated', () => {
     stable(rule, '各地区，，各部门：：请认真贯彻执行。。难道不是吗？？');
   });
 });
+
+describe('punctuation/repeated: mentions', () => {
+  it('leaves marks quoted as a mention alone', () => {
+    good(rule, '应使用全角形式“，；：？！”。');
+    good(rule, '不用“。。”');
+  });
+});

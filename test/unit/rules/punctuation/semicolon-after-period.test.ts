@@ -14,7 +14,8 @@ describe('punctuation/semicolon-after-period', () => {
     good(rule, '（二）落实“谁主管、谁负责。”的要求；');
     good(rule, '（一）加强领导。明确责任分工。');
   });
-  it('checks each line of a Markdown paragraph', () => {
+  it('checks Markdown list items and paragraphs as items, not their soft-wrapped lines', () => {
     reportOnly(rule, '1. 加强领导。明确责任；\n2. 落实责任。\n', 'markdown');
+    good(rule, '行距用固定值。这样每页 22 行；\n节属性里仍写着网格。\n', 'markdown');
   });
 });
