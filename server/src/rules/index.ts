@@ -31,6 +31,7 @@ import { rule as punctuation_semicolon_after_period } from './punctuation/semico
 import { rule as punctuation_shuminghao_misuse } from './punctuation/shuminghao-misuse';
 import { rule as punctuation_unbalanced } from './punctuation/unbalanced';
 import { rule as structure_annotation } from './structure/annotation';
+import { rule as structure_attachment_consistency } from './structure/attachment-consistency';
 import { rule as structure_attachment_note } from './structure/attachment-note';
 import { rule as structure_cc } from './structure/cc';
 import { rule as structure_copy_number } from './structure/copy-number';
@@ -82,6 +83,7 @@ export const allRules: Rule[] = [
   punctuation_shuminghao_misuse,
   punctuation_unbalanced,
   structure_annotation,
+  structure_attachment_consistency,
   structure_attachment_note,
   structure_cc,
   structure_copy_number,
