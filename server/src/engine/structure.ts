@@ -336,12 +336,27 @@ const META_KEYS: Record<string, string> = {
 function frontMatterMeta(fm: Record<string, unknown> | undefined): Record<string, string> {
   const meta: Record<string, string> = {};
   if (!fm) return meta;
+  const str = (value: unknown): string | undefined => {
+    if (value == null) return undefined;
+    if (Array.isArray(value)) return value.map(String).join('、');
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    if (typeof value === 'object') return undefined;
+    return String(value);
+  };
+  const normKey = (k: string) => k.toLowerCase().replace(/[_\-\s]/g, '');
+  // Canonical keys in the order of META_KEYS, which is also their priority
+  // (`文种` before `docType` before a generic `type`).
+  for (const [alias, canonical] of Object.entries(META_KEYS)) {
+    if (meta[canonical] !== undefined) continue;
+    const key = Object.keys(fm).find((k) => k === alias || normKey(k) === alias);
+    const v = key === undefined ? undefined : str(fm[key]);
+    if (v !== undefined) meta[canonical] = v;
+  }
+  // Other keys are kept as they are.
   for (const [key, value] of Object.entries(fm)) {
-    if (value == null || (typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date))) continue;
-    const v = Array.isArray(value) ? value.map(String).join('、') : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-    const canonical = META_KEYS[key] ?? META_KEYS[key.toLowerCase().replace(/[_\-\s]/g, '')];
-    if (canonical) meta[canonical] ??= v;
-    else meta[key] = v;
+    if (META_KEYS[key] || META_KEYS[normKey(key)]) continue;
+    const v = str(value);
+    if (v !== undefined) meta[key] = v;
   }
   return meta;
 }

@@ -344,3 +344,19 @@ describe('structure: 版头 details', () => {
     assert.equal(s.docType, '请示');
   });
 });
+
+describe('structure: front matter priority', () => {
+  it('文种 wins over docType, which wins over a generic type', () => {
+    const src = (fm: string) => `---\n${fm}\n---\n\n# 关于某事的通知\n\n各单位：\n\n正文。\n`;
+    assert.equal(recognise(src('type: post\ndocType: 请示'), 'markdown').s.docType, '请示');
+    assert.equal(recognise(src('docType: 请示\n文种: 报告'), 'markdown').s.docType, '报告');
+    assert.equal(recognise(src('type: post'), 'markdown').s.docType, '通知');
+    assert.equal(recognise(src('type: post'), 'markdown').s.docTypeSource, 'title');
+  });
+
+  it('keeps other string keys and ignores nested objects', () => {
+    const { s } = recognise('---\n文种: 请示\nfields:\n  a: 1\n联系人: 张三\n---\n\n# 关于某事的请示\n', 'markdown');
+    assert.equal(s.meta['联系人'], '张三');
+    assert.equal(s.meta['fields'], undefined);
+  });
+});
