@@ -1,7 +1,7 @@
 // Typo benchmark (not a test): accuracy on ECSpell's odw.train, false alarms on
 // the gov-docs corpus, and speed/memory of the confusable-character detector.
 //
-//   npx tsx bench/typo-accuracy.ts [--shared ../shared] [--quick] [--fa-out file]
+//   npx tsx bench/typo-accuracy.ts [--shared ../shared] [--quick] [--fa-out file] [--no-speed] [--no-sweep]
 //
 // Layers: typo/dictionary alone, typo/confusable (the detector) alone, both.
 // The corpora are used for measuring only; nothing here feeds the method.
@@ -30,7 +30,7 @@ import { buildTextModel } from '../server/src/engine/textModel';
 import type { BlockContext, Report, Rule, RuleOptions } from '../server/src/engine/types';
 import { rule as confusable } from '../server/src/rules/typo/confusable';
 import { getLexicon } from '../server/src/engine/detector/lexicon';
-import { detect } from '../server/src/engine/detector/detect';
+import { detect, MEDIUM_SCORE, HIGH_SCORE, type Detection } from '../server/src/engine/detector/detect';
 
 function arg(name: string, def?: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -246,6 +246,58 @@ function speed(): void {
   console.log('');
 }
 
+/**
+ * Operating points of the detector alone: detections at or above each score
+ * threshold (the rule shows MEDIUM_SCORE and up). For information: the
+ * defaults are fixed in detect.ts, not picked from this table at run time.
+ */
+function sweep(): void {
+  const thresholds = [3, 5, 6, 7, 8, 9, 11];
+  const lines = fs.readFileSync(path.join(shared, 'corpora/ecspell-odw/odw.train'), 'utf8').split('\n').filter((l) => l.trim());
+  const odw: Array<{ d: Detection[]; gold: Map<number, string> }> = [];
+  for (const line of lines) {
+    const [, wrong, right] = line.split('\t');
+    if (wrong === undefined || right === undefined || wrong.length !== right.length) continue;
+    const gold = new Map<number, string>();
+    for (let i = 0; i < wrong.length; i++) if (wrong[i] !== right[i]) gold.set(i, right[i]);
+    odw.push({ d: detect(wrong, { minScore: thresholds[0] }), gold });
+  }
+  const dir = path.join(shared, 'corpora/gov-docs');
+  const gov: Detection[] = [];
+  let chars = 0;
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    chars += text.replace(/\s/g, '').length;
+    for (const b of buildTextModel(text, 'plaintext').blocks) gov.push(...detect(b.text, { minScore: thresholds[0] }));
+  }
+  console.log('## Detector operating points (score threshold sweep)\n');
+  console.log(`Shipped: info from ${MEDIUM_SCORE}, warning from ${HIGH_SCORE}.\n`);
+  console.log('| threshold | sent. det. P | sent. det. R | sent. det. F1 | char det. P | char det. R | char cor. P | gov-docs findings | per 10,000 chars |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const th of thresholds) {
+    let predSent = 0, tp = 0, goldSent = 0, predChars = 0, detTP = 0, corTP = 0, goldChars = 0;
+    for (const { d, gold } of odw) {
+      const p = d.filter((x) => x.score >= th);
+      goldChars += gold.size;
+      if (gold.size) goldSent++;
+      if (p.length) predSent++;
+      predChars += p.length;
+      for (const x of p) {
+        if (gold.has(x.index)) {
+          detTP++;
+          if (gold.get(x.index) === x.rightChar) corTP++;
+        }
+      }
+      const pos = new Set(p.map((x) => x.index));
+      if (gold.size && pos.size === gold.size && [...pos].every((x) => gold.has(x))) tp++;
+    }
+    const fa = gov.filter((x) => x.score >= th).length;
+    const P = tp / predSent, R = tp / goldSent;
+    console.log(`| ${th} | ${fmt(P)} | ${fmt(R)} | ${fmt(f1(P, R))} | ${fmt(detTP / predChars)} | ${fmt(detTP / goldChars)} | ${fmt(corTP / predChars)} | ${fa} | ${(fa / chars * 10000).toFixed(3)} |`);
+  }
+  console.log('');
+}
+
 function main(): void {
   const layers: Array<[string, Rule[]]> = [];
   if (dictionary) layers.push(['dictionary', [dictionary]]);
@@ -255,6 +307,7 @@ function main(): void {
   if (!process.argv.includes('--no-speed')) speed();
   accuracy(layers);
   falseAlarms(layers);
+  if (!process.argv.includes('--no-sweep')) sweep();
 }
 
 main();

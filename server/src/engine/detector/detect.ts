@@ -72,11 +72,6 @@ export const MEDIUM_SCORE = 7;
  */
 export const MIN_RUN = 4;
 
-/** Whether real-word slips (an established word replaced by another) are considered at all. */
-export let REAL_WORDS = true;
-export function setRealWords(on: boolean): void {
-  REAL_WORDS = on;
-}
 /**
  * Log prior of a real-word slip: the written text is made of established
  * words, so a correction must earn 2 nats (≈ 7×) more.
@@ -159,17 +154,18 @@ function detectRun(
     // that word and a neighbour (长效机智 → 长效机制): REAL_WORD_PENALTY applies.
     const [ta, tb] = seg.tokens[seg.tokenOf[i]];
     const strong = !weak(seg.tokenOf[i]);
-    if (strong && !REAL_WORDS) continue;
     let top: Detection | undefined;
     for (let a = Math.max(0, i - TARGET_MAX_LEN + 1); a <= i; a++) {
-      for (let b = Math.max(i + 1, a + 2); b <= Math.min(n, a + TARGET_MAX_LEN); b++) {
-        if (strong && !(a <= ta && b >= tb && b - a > tb - ta)) continue;
-        let blocked = false;
-        for (let k = a; k < b; k++) if (mask[k] === HARD) blocked = true;
-        if (blocked) continue;
+      let blocked = false;
+      for (let k = a; k <= i; k++) if (mask[k] === HARD) blocked = true;
+      if (blocked) continue;
+      for (let b = i + 1; b <= Math.min(n, a + TARGET_MAX_LEN); b++) {
+        if (b > i + 1 && mask[b - 1] === HARD) break;
         const key = s.slice(a, i) + '*' + s.slice(i + 1, b);
         const fills = lex.wild.get(key);
-        if (!fills) continue;
+        if (fills === undefined) break; // no target word continues this way
+        if (!fills || b - a < 2) continue;
+        if (strong && !(a <= ta && b >= tb && b - a > tb - ta)) continue;
         for (const c of fills) {
           const kind = conf.get(c);
           if (kind === undefined) continue;

@@ -35,7 +35,8 @@ export interface Lexicon {
   /**
    * Correction targets: established words of 2–4 characters (no names),
    * indexed by the word with one character replaced by `*`, value: the
-   * characters that fill the gap.
+   * characters that fill the gap ('' for a key that is only the prefix of
+   * such keys).
    */
   wild: Map<string, string>;
   /** written char -> Map(candidate char -> kind) */
@@ -117,7 +118,13 @@ export function loadLexicon(dir: string): Lexicon {
         for (let p = 0; p < w.length; p++) {
           const key = w.slice(0, p) + '*' + w.slice(p + 1);
           const prev = wildSets.get(key);
-          wildSets.set(key, prev === undefined ? w[p] : prev + w[p]);
+          wildSets.set(key, prev ? prev + w[p] : w[p]);
+          // Prefixes that contain the gap, marked with '' so that a scan
+          // extending a window to the right can stop early.
+          for (let q = p + 1; q < w.length; q++) {
+            const pre = key.slice(0, q);
+            if (!wildSets.has(pre)) wildSets.set(pre, '');
+          }
         }
       }
     }
