@@ -31,7 +31,7 @@ export const rule: Rule = {
     id: 'punctuation/dunhao-quoted',
     category: 'punctuation',
     severity: 'info',
-    safeFix: true,
+    safeFix: false, // the standard says 通常不用: a suggestion, not for fix-all
     description: '并列的书名号或引号之间通常不用顿号',
     clause: 'GB/T 15834-2011 §4.5.3.5',
     details:

@@ -71,7 +71,7 @@ const FIXED = [
   '二、重点任务',
   '（一）开展隐患排查。重点检查钢铁、煤炭、水泥等行业……',
   '（二）强化执法检查——对违法行为依法查处，罚款金额为1万～2万元。',
-  '（三）加强宣传教育。组织开展《安全生产月活动》，《安全生产法》《消防法》等法律法规宣传，时间为2024年6月1日至30日。',
+  '（三）加强宣传教育。组织开展《安全生产月活动》，《安全生产法》、《消防法》等法律法规宣传，时间为2024年6月1日至30日。',
   '三、工作要求',
   '各单位于24年3月31日前报送总结，联系电话：0571-12345678。比例不低于1:200，上午9:00—11:30集中培训，增长15%～30%。',
   '下周召开推进会，请各部门做的很好的单位介绍经验？',
@@ -94,7 +94,7 @@ describe('punctuation, number and wording rules on a draft 通知', () => {
     // what is left needs the writer: hints, the abbreviated year
     assert.deepEqual(
       once.remaining.map((f) => f.ruleId).sort(),
-      ['number/year-abbrev', 'punctuation/shuminghao-misuse', 'wording/de-di-de', 'wording/de-di-de', 'wording/relative-time'],
+      ['number/year-abbrev', 'punctuation/dunhao-quoted', 'punctuation/shuminghao-misuse', 'wording/de-di-de', 'wording/de-di-de', 'wording/relative-time'],
     );
     assert.equal(fixAll(once.output, { format: 'plaintext', rules }).output, once.output);
   });

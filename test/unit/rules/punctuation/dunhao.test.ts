@@ -4,11 +4,21 @@ import { rule as deng } from '../../../../server/src/rules/punctuation/dunhao-be
 import { rule as approx } from '../../../../server/src/rules/punctuation/dunhao-approx';
 import { rule as shuming } from '../../../../server/src/rules/punctuation/shuminghao-misuse';
 import { bad, good, reportOnly, run, stable } from './helpers';
+import { applyEdits } from '../../../../server/src/engine/index';
+import type { Rule } from '../../../../server/src/engine/types';
+import type { DocFormat } from '../../../../server/src/engine/types';
+
+/** A suggestion, not for fix-all: applying each finding's first fix by hand gives `fixed`. */
+function suggests(rule: Rule, src: string, fixed: string, format: DocFormat = 'plaintext'): void {
+  const found = reportOnly(rule, src, format);
+  const edits = found.flatMap((f) => f.fixes[0]?.edits ?? []);
+  assert.equal(applyEdits(src, edits).output, fixed);
+}
 
 describe('punctuation/dunhao-quoted', () => {
   it('drops the 顿号 between quoted or titled items', () => {
-    bad(quoted, '《预算法》、《审计法》', '《预算法》《审计法》');
-    bad(quoted, '“放管服”、“互联网+”、“双创”', '“放管服”“互联网+”“双创”');
+    suggests(quoted, '《预算法》、《审计法》', '《预算法》《审计法》');
+    suggests(quoted, '“放管服”、“互联网+”、“双创”', '“放管服”“互联网+”“双创”');
     const [f] = run(quoted, '《预算法》、《审计法》');
     assert.equal(f.severity, 'info');
     assert.match(f.message, /书名号/);
@@ -18,7 +28,7 @@ describe('punctuation/dunhao-quoted', () => {
     good(quoted, '“放管服”改革、“双创”');
   });
   it('works on Markdown and is stable', () => {
-    bad(quoted, '《预算法》、**《审计法》**\n', '《预算法》**《审计法》**\n', 'markdown');
+    suggests(quoted, '《预算法》、**《审计法》**\n', '《预算法》**《审计法》**\n', 'markdown');
     stable(quoted, '《A》、《B》、《C》和“D”、“E”');
   });
 });
