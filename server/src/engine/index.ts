@@ -17,11 +17,12 @@ import type {
   Severity,
   TextModel,
 } from './types';
-import { buildTextModel } from './textModel';
+import { buildTextModel, ModelCache } from './textModel';
 import { recogniseStructure } from './structure';
 import { collectSuppressions } from './suppression';
 import { defaultConfig, type ResolvedConfig, type RuleSetting } from './config';
 import { listRules } from './registry';
+import { dropSubsumed } from './dedupe';
 
 export interface CheckOptions {
   format: DocFormat;
@@ -32,6 +33,12 @@ export interface CheckOptions {
   rules?: Rule[];
   /** Reuse block-rule results for unchanged blocks (the typing path). */
   cache?: BlockCache;
+  /**
+   * When given, receives the milliseconds spent in each phase: `model`,
+   * `structure`, `suppressions`, each rule by id, and `findings` (sorting and
+   * de-duplication). Times add up over repeated calls (benchmarks).
+   */
+  timings?: Map<string, number>;
 }
 
 export interface RuleError {
@@ -71,26 +78,48 @@ export function effectiveRules(config: ResolvedConfig, rules: Rule[] = listRules
 }
 
 /**
- * Caches block-rule findings by rule and block source text, so an edit
- * re-checks only the blocks it changed. Findings are stored relative to
- * the block's start. Clear it when configuration changes.
+ * Caches block-rule findings by block source text (and kind), per rule, so an
+ * edit re-checks only the blocks it changed. Findings are stored relative to
+ * the block's start. Entries no check has used lately are swept out, so a
+ * long editing session keeps about one document's worth of entries. Clear it
+ * when configuration changes.
  */
 export class BlockCache {
-  private map = new Map<string, Report[]>();
+  private map = new Map<string, { used: number; byRule: Map<string, Report[]> }>();
+  private tick = 0;
   private maxEntries: number;
+  /** Markdown chunks parsed by earlier checks (see buildTextModel). */
+  readonly model = new ModelCache();
   constructor(maxEntries = 50_000) {
     this.maxEntries = maxEntries;
   }
-  get(key: string): Report[] | undefined {
-    return this.map.get(key);
+  /** Start a check: entries touched from now on count as in use. */
+  begin(): void {
+    this.tick++;
+    this.model.begin();
   }
-  set(key: string, reports: Report[]): void {
-    if (this.map.size >= this.maxEntries) this.map.clear();
-    this.map.set(key, reports);
+  /** The per-rule results of a block, created empty when missing. */
+  block(key: string): Map<string, Report[]> {
+    let e = this.map.get(key);
+    if (!e) {
+      e = { used: this.tick, byRule: new Map() };
+      this.map.set(key, e);
+    } else e.used = this.tick;
+    return e.byRule;
+  }
+  /** End a check that used `blocks` blocks: drop what it did not use once the cache has grown well past that. */
+  end(blocks: number): void {
+    if (this.map.size > Math.min(this.maxEntries, 2 * blocks + 256)) {
+      for (const [k, e] of this.map) if (e.used !== this.tick) this.map.delete(k);
+      if (this.map.size > this.maxEntries) this.map.clear();
+    }
+    this.model.end();
   }
   clear(): void {
     this.map.clear();
+    this.model.clear();
   }
+  /** Number of blocks cached. */
   get size(): number {
     return this.map.size;
   }
@@ -110,13 +139,28 @@ function shiftReport(r: Report, delta: number): Report {
 }
 
 export function check(source: string, opts: CheckOptions): CheckResult {
+  const timings = opts.timings;
+  let mark = timings ? performance.now() : 0;
+  const lap = (phase: string) => {
+    if (!timings) return;
+    const now = performance.now();
+    timings.set(phase, (timings.get(phase) ?? 0) + now - mark);
+    mark = now;
+  };
   const config = opts.config ?? defaultConfig();
-  const model = buildTextModel(source, opts.format);
+  const cache = opts.cache;
+  cache?.begin();
+  const model = buildTextModel(source, opts.format, cache?.model);
+  lap('model');
   const structure = recogniseStructure(model);
+  lap('structure');
   const problems: ConfigProblem[] = [...config.problems];
   const ruleErrors: RuleError[] = [];
   const findings: Finding[] = [];
-  if (!config.enable) return { findings, model, structure, problems, ruleErrors };
+  if (!config.enable) {
+    cache?.end(model.blocks.length);
+    return { findings, model, structure, problems, ruleErrors };
+  }
 
   const suppressions = collectSuppressions(model);
   const acceptedWords = new Set(config.acceptedWords);
@@ -125,6 +169,9 @@ export function check(source: string, opts: CheckOptions): CheckResult {
     dictionaries: config.dictionaries,
     detector: config.detector,
   };
+  // Per-block cache entries, looked up once per check rather than once per rule.
+  const blockEntries = cache ? model.blocks.map((b) => cache.block(`${b.kind}\u0000${source.slice(b.start, b.end)}`)) : undefined;
+  lap('suppressions');
 
   for (const { rule, severity, options } of effectiveRules(config, opts.rules, opts.only)) {
     const meta = rule.meta;
@@ -135,18 +182,25 @@ export function check(source: string, opts: CheckOptions): CheckResult {
     };
     try {
       if (rule.block) {
-        for (const block of model.blocks) {
-          const key = opts.cache ? `${meta.id}\u0000${block.kind}\u0000${source.slice(block.start, block.end)}` : '';
-          const cached = opts.cache?.get(key);
-          if (cached) {
-            for (const r of cached) accept(shiftReport(r, block.start));
-            continue;
-          }
-          const local: Report[] = [];
+        if (blockEntries) {
+          // One context for all blocks: reports go to the current block's list.
+          let local: Report[] = [];
           const ctx: BlockContext = { model, options: ruleOptions, report: (r) => local.push(r) };
-          rule.block(block, ctx);
-          opts.cache?.set(key, local.map((r) => shiftReport(r, -block.start)));
-          local.forEach(accept);
+          model.blocks.forEach((block, i) => {
+            const entry = blockEntries[i];
+            const cached = entry.get(meta.id);
+            if (cached) {
+              for (const r of cached) accept(shiftReport(r, block.start));
+              return;
+            }
+            local = [];
+            rule.block!(block, ctx);
+            entry.set(meta.id, local.map((r) => shiftReport(r, -block.start)));
+            local.forEach(accept);
+          });
+        } else {
+          const ctx: BlockContext = { model, options: ruleOptions, report: accept };
+          for (const block of model.blocks) rule.block(block, ctx);
         }
       }
       if (rule.document) {
@@ -157,9 +211,13 @@ export function check(source: string, opts: CheckOptions): CheckResult {
       // One broken rule must not take the others down.
       ruleErrors.push({ ruleId: meta.id, message: (e as Error)?.stack ?? String(e) });
     }
+    lap(meta.id);
   }
+  cache?.end(model.blocks.length);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings, model, structure, problems, ruleErrors };
+  const result = { findings: dropSubsumed(findings), model, structure, problems, ruleErrors };
+  lap('findings');
+  return result;
 }
 
 /** Validate a report's ranges against the source; drop what is out of bounds or splits a surrogate pair. */
@@ -259,5 +317,5 @@ export function fixAll(source: string, opts: CheckOptions): FixAllResult {
   return { output, fixed, passes, remaining: result.findings };
 }
 
-export { buildTextModel } from './textModel';
+export { buildTextModel, ModelCache } from './textModel';
 export type { ResolvedConfig } from './config';

@@ -181,3 +181,24 @@ describe('registry', () => {
       assert.ok(ids.has(id), id);
   });
 });
+
+describe('one mistake, one finding', () => {
+  it('a more specific rule whose fix covers another rule\'s fix wins', () => {
+    const src = '# 关于工作的通知\n\n各单位:\n\n正文内容。\n';
+    const r = check(src, { format: 'markdown' });
+    const at = src.indexOf(':');
+    const here = r.findings.filter((f) => f.start <= at && at < f.end);
+    assert.deepEqual(here.map((f) => f.ruleId), ['structure/recipient-colon']);
+  });
+  it('heading/ordinal-format covers the parentheses of (一)、', () => {
+    const src = '# 关于工作的通知\n\n各单位：\n\n一、总体要求\n\n(一)、坚持安全第一。\n';
+    const r = check(src, { format: 'markdown' });
+    const at = src.indexOf('(一)');
+    assert.deepEqual(r.findings.filter((f) => f.start <= at && at < f.end).map((f) => f.ruleId), ['heading/ordinal-format']);
+    assert.ok(fixAll(src, { format: 'markdown' }).output.includes('（一）坚持安全第一。'));
+  });
+  it('unrelated findings on the same text all stay', () => {
+    const r = check('要布署工作,再接再励。', { format: 'plaintext' });
+    assert.deepEqual(r.findings.map((f) => f.ruleId), ['typo/dictionary', 'punctuation/fullwidth', 'typo/dictionary']);
+  });
+});
