@@ -19,6 +19,13 @@ function runRule(source: string, opts: Partial<RuleOptions> = {}): Report[] {
   return reports;
 }
 
+// Root-level hook: load the lexicon (1–2 s, more on a busy machine) once,
+// before any test that runs the engine, so no test pays it within its timeout.
+before(function () {
+  this.timeout(120000);
+  getLexicon();
+});
+
 describe('detector: lexicon', () => {
   it('loads lazily, once, with words, names and confusion sets', () => {
     const lex = getLexicon();
