@@ -113,7 +113,7 @@ export function recogniseStructure(model: TextModel): DocStructure {
       continue;
     }
     if (seen >= TITLE_WINDOW) break;
-    if (DATELINE_RE.test(l.t) && !docTypeOfTitle(l.t)) {
+    if ((DATELINE_RE.test(l.t) || isMinutesIssueLine(l.t)) && !docTypeOfTitle(l.t)) {
       i++;
       seen++;
       continue;
@@ -381,6 +381,11 @@ function isIssuerMark(lines: Line[], k: number): boolean {
   if (/令$/.test(t) && ORDER_NUMBER_RE.test(next)) return true;
   // An organisation name right above the 发文字号 (版头 without 文件).
   if (DOC_NUMBER_RE.test(next) && looksLikeOrgList(t)) return true;
+  // 纪要格式 (§10.3): the mark `XX会议纪要` stands above a `关于…的会议纪要` title.
+  if (/纪要$/.test(t) && !/关于/.test(t)) {
+    for (let j = k + 1; j < Math.min(lines.length, k + 5); j++)
+      if (/^关于.*纪要$/.test(lines[j].t)) return true;
+  }
   if (/^中共.{2,20}委员会$/.test(t) && (DOC_NUMBER_RE.test(next) || k + 2 < lines.length && DOC_NUMBER_RE.test(lines[k + 2].t))) return true;
   return false;
 }
@@ -388,11 +393,18 @@ function isIssuerMark(lines: Line[], k: number): boolean {
 // ---------------------------------------------------------------------------
 // 标题
 
+/** Under a 纪要 mark: the issue number (`第3期`) or the organ-and-date line. */
+function isMinutesIssueLine(t: string): boolean {
+  return /^第[\d一二三四五六七八九十百〇零]+期$/.test(t) || (t.length <= 40 && !/[。，；：！？]/.test(t) && /\d年\d{1,2}月\d{1,2}日$/.test(t));
+}
+
 /** A line that can be part of a title: short, no sentence punctuation, not another element. */
 function isTitleLine(t: string): boolean {
   if (!t || t.length > MAX_TITLE_LINE) return false;
   if (/[。！？；;!?]/.test(t) || /[:：]$/.test(t)) return false;
   if (DOC_NUMBER_RE.test(t) || parseDocDate(t) || DATELINE_RE.test(t)) return false;
+  // 纪要/简报 issue numbers (`第3期`) and an organ-and-date line under a 纪要 mark
+  if (isMinutesIssueLine(t)) return false;
   if (headingOf(t)) return false;
   if (ATTACHMENT_NOTE_RE.test(t) || ATTACHMENT_HEADER_RE.test(t)) return false;
   return true;
