@@ -8,7 +8,7 @@ import { spanRange } from '../../engine/text';
 const WORDS = ['今年', '明年', '去年', '本月', '上月', '下月', '本周', '上周', '下周', '近日', '日前', '昨天', '明天', '昨日'];
 const RE = new RegExp(WORDS.join('|'), 'g');
 /** Characters that make `X日前` a word plus 前 (`节日前`, `3月1日前`, `工作日前`), not the adverb 日前. */
-const RI_QIAN_WORD_BEFORE = new Set([...'0123456789〇零一二三四五六七八九十廿卅节生假作易念止放当次该每翌同本今昨明前终平近往主休忌旬吉期个两几']);
+const RI_QIAN_WORD_BEFORE = new Set([...'0123456789〇零一二三四五六七八九十廿卅节生假作易念止放当次该每翌同本今昨明前终平近往主休忌旬吉期个两几×Xx０１２３４５６７８９']);
 /** Suggestions per word. */
 function suggestion(w: string): string {
   if (w.endsWith('年')) return '具体年份（如“2025年”）';

@@ -70,6 +70,7 @@ describe('wording/relative-time', () => {
   it('leaves 日前 after a date or a day word alone', () => {
     good(relativeTime, '3月1日前报送');
     good(relativeTime, '节日前开展检查');
+    good(relativeTime, '请于××月××日前报送');
     good(relativeTime, '5个工作日前');
   });
   it('leaves names in quotes and titles alone', () => {
