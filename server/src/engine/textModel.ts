@@ -21,11 +21,20 @@ import { isHan, isCjkPunct } from './text';
 /** Stands in for non-prose inline content (code, URLs, images, HTML) so words never join across it. */
 export const PLACEHOLDER = '\uFFFC';
 
-export function buildTextModel(source: string, format: DocFormat): TextModel {
+/**
+ * Build the text model of a draft. A Markdown draft is parsed in chunks that
+ * start after a blank line (see `markdownChunks`), which gives the same model
+ * as parsing it whole; with a `cache` (the editor's typing path) chunks left
+ * unchanged by an edit are not parsed again.
+ */
+export function buildTextModel(source: string, format: DocFormat, cache?: ModelCache, opts: { whole?: boolean } = {}): TextModel {
   const lineStarts = computeLineStarts(source);
   const model: TextModel = { source, format, blocks: [], lines: [], comments: [], lineStarts };
-  if (format === 'markdown') buildMarkdown(model);
-  else buildPlainText(model);
+  if (format === 'markdown') {
+    const chunks = opts.whole ? undefined : markdownChunks(source, lineStarts);
+    if (chunks) buildMarkdownChunked(model, chunks, cache);
+    else buildMarkdown(model);
+  } else buildPlainText(model);
   model.lines = splitLines(model);
   return model;
 }
@@ -83,9 +92,17 @@ function buildPlainText(model: TextModel): void {
       model.comments.push({ body: comment[1].trim(), start, end, line, endLine: line });
       continue;
     }
-    const b = new BlockBuilder();
-    b.push(text, start);
-    const masked = maskUrls(b);
+    let masked: { text: string; offsets: Int32Array };
+    if (mayHoldUrl(text)) {
+      const b = new BlockBuilder();
+      b.push(text, start);
+      masked = maskUrls(b);
+    } else {
+      // Fast path: the line is the block, character for character.
+      const offsets = new Int32Array(text.length + 1);
+      for (let i = 0; i <= text.length; i++) offsets[i] = start + i;
+      masked = { text, offsets };
+    }
     model.blocks.push({ kind: 'line', text: masked.text, offsets: masked.offsets, start, end, lines: [{ from: 0, to: masked.text.length }] });
   }
 }
@@ -94,11 +111,13 @@ function buildPlainText(model: TextModel): void {
 // Markdown
 
 let markdownParser: ReturnType<typeof createParser> | undefined;
+let bodyParser: ReturnType<typeof createParser> | undefined;
 
-function createParser() {
-  return unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
+function createParser(frontMatter = true) {
+  const processor = unified().use(remarkParse);
+  // Front matter exists only at the start of the document.
+  if (frontMatter) processor.use(remarkFrontmatter, ['yaml']);
+  return processor
     .use(function gfmTablesOnly(this: any) {
       // Only GFM tables: the autolink-literal transform would swallow the
       // Chinese text that follows a bare URL and shift positions.
@@ -117,6 +136,162 @@ function buildMarkdown(model: TextModel): void {
   const tree = parseMarkdown(model.source);
   const walker = new BlockWalker(model);
   walker.children(tree.children);
+}
+
+// ---------------------------------------------------------------------------
+// Markdown in chunks
+
+/** What parsing one chunk gives, with offsets relative to the chunk's start. */
+interface ChunkModel {
+  blocks: TextBlock[];
+  comments: SourceComment[];
+  frontMatter?: Record<string, unknown>;
+  frontMatterError?: string;
+}
+
+/**
+ * Parsed Markdown chunks by text, kept across the checks of one document so
+ * that an edit re-parses only the chunk it touched. Chunks no check used are
+ * swept out.
+ */
+export class ModelCache {
+  private map = new Map<string, { used: number; chunk: ChunkModel }>();
+  private tick = 0;
+  private usedNow = 0;
+  begin(): void {
+    this.tick++;
+    this.usedNow = 0;
+  }
+  get(key: string): ChunkModel | undefined {
+    const e = this.map.get(key);
+    if (!e) return undefined;
+    if (e.used !== this.tick) this.usedNow++;
+    e.used = this.tick;
+    return e.chunk;
+  }
+  set(key: string, chunk: ChunkModel): void {
+    this.map.set(key, { used: this.tick, chunk });
+    this.usedNow++;
+  }
+  end(): void {
+    if (this.map.size > 2 * this.usedNow + 64) for (const [k, e] of this.map) if (e.used !== this.tick) this.map.delete(k);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+// Constructs that can carry on across a blank line into a line that starts in
+// column 0: fenced code, HTML blocks of CommonMark types 1–5 (which end at a
+// closing marker, not at a blank line) and link reference definitions (which
+// change how the rest of the document parses). A draft holding any of these
+// is parsed whole.
+const UNCHUNKABLE = /```|~~~|<(?:script|pre|style|textarea)[\s>]|<\?|<![A-Za-z[]|\[[^\]\n]+\]:/i;
+const COMMENT_OPEN = /<!--/g;
+
+/**
+ * Where a Markdown draft can be cut so that each piece parses as it would in
+ * the whole: before a line that starts in column 0 with a non-blank character
+ * and follows a blank line. Such a line ends every open paragraph, list item
+ * (their continuations are indented) and blockquote, and no construct above
+ * it can change how it parses — given that the draft holds none of the
+ * constructs in UNCHUNKABLE and no comment spanning lines. Front matter stays
+ * whole in the first chunk. Returns the chunk start offsets (the first is 0),
+ * or undefined when the draft must be parsed whole.
+ */
+/** Smallest chunk worth a parse of its own (UTF-16 code units). */
+let MIN_CHUNK = 1024;
+/** For tests: chunk at every possible cut. */
+export function setMinChunkForTests(n: number): void {
+  MIN_CHUNK = n;
+}
+
+function markdownChunks(source: string, lineStarts: number[]): number[] | undefined {
+  if (UNCHUNKABLE.test(source)) return undefined;
+  COMMENT_OPEN.lastIndex = 0;
+  for (let m = COMMENT_OPEN.exec(source); m; m = COMMENT_OPEN.exec(source)) {
+    const close = source.indexOf('-->', m.index + 4);
+    if (close < 0) return undefined;
+    for (let i = m.index; i < close; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 10 || c === 13) return undefined;
+    }
+    COMMENT_OPEN.lastIndex = close + 3;
+  }
+  let firstLine = 1;
+  if (/^---[ \t]*(?:\r?\n|\r)/.test(source)) {
+    // front matter: no cut before its closing fence
+    let closing = -1;
+    for (let l = 1; l < lineStarts.length; l++) {
+      const end = l + 1 < lineStarts.length ? lineStarts[l + 1] : source.length;
+      if (/^---[ \t]*$/.test(source.slice(lineStarts[l], end).replace(/[\r\n]+$/, ''))) {
+        closing = l;
+        break;
+      }
+    }
+    if (closing < 0) return undefined;
+    firstLine = closing + 1;
+  }
+  const starts = [0];
+  let prevBlank = false;
+  for (let l = 0; l < lineStarts.length; l++) {
+    const at = lineStarts[l];
+    const c = at < source.length ? source.charCodeAt(at) : 10;
+    const blank = isBlankLine(source, at);
+    // Cut only once the chunk has grown to MIN_CHUNK: fewer, larger parses
+    // are faster, and an edit moves later cuts only when it crosses the limit.
+    if (l >= firstLine && prevBlank && !blank && c !== 32 && c !== 9 && c !== 0xfeff && at - starts[starts.length - 1] >= MIN_CHUNK) starts.push(at);
+    prevBlank = blank;
+  }
+  return starts;
+}
+
+function isBlankLine(source: string, at: number): boolean {
+  for (let i = at; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+function parseChunk(text: string, first: boolean): ChunkModel {
+  const sub: TextModel = { source: text, format: 'markdown', blocks: [], lines: [], comments: [], lineStarts: computeLineStarts(text) };
+  const tree = first ? parseMarkdown(text) : (bodyParser ??= createParser(false)).parse(text) as Root;
+  new BlockWalker(sub).children(tree.children);
+  return { blocks: sub.blocks, comments: sub.comments, frontMatter: sub.frontMatter, frontMatterError: sub.frontMatterError };
+}
+
+function buildMarkdownChunked(model: TextModel, starts: number[], cache?: ModelCache): void {
+  const { source, lineStarts } = model;
+  for (let k = 0; k < starts.length; k++) {
+    const base = starts[k];
+    const text = source.slice(base, k + 1 < starts.length ? starts[k + 1] : source.length);
+    const key = k === 0 ? `\u0000${text}` : text; // the first chunk may hold front matter
+    let chunk = cache?.get(key);
+    if (!chunk) {
+      chunk = parseChunk(text, k === 0);
+      cache?.set(key, chunk);
+    }
+    if (k === 0) {
+      if (chunk.frontMatter) model.frontMatter = chunk.frontMatter;
+      if (chunk.frontMatterError) model.frontMatterError = chunk.frontMatterError;
+    }
+    for (const b of chunk.blocks) {
+      // cached chunks are shared: copy what moves
+      const offsets = new Int32Array(b.offsets.length);
+      for (let i = 0; i < offsets.length; i++) offsets[i] = b.offsets[i] + base;
+      model.blocks.push({ ...b, offsets, start: b.start + base, end: b.end + base });
+    }
+    for (const c of chunk.comments) {
+      const start = c.start + base;
+      const end = c.end + base;
+      model.comments.push({ body: c.body, start, end, line: positionAt(lineStarts, start).line, endLine: positionAt(lineStarts, end).line });
+    }
+  }
 }
 
 /** Accumulates visible characters of one block and their source offsets. */
@@ -386,6 +561,11 @@ class BlockWalker {
       if (found >= 0 && found < end) p++;
     }
   }
+}
+
+/** Cheap pre-test for URL_RE: a URL needs `://` or `www.`, an e-mail address `@`. */
+function mayHoldUrl(text: string): boolean {
+  return text.includes('://') || text.includes('www.') || text.includes('@');
 }
 
 // URLs and e-mail addresses are not prose: each collapses to one placeholder.
