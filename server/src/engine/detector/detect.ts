@@ -49,12 +49,16 @@ export const KIND_PRIOR: Record<ConfusionKind, number> = {
 };
 
 /**
- * Log prior by the length of the corrected word: a two-character word rests
- * on a single neighbouring character, and unknown two-character compounds and
- * abbreviations (银企, 农房) look exactly like slips to a unigram model, so it
- * must earn 2 nats (≈ 7×) more than a three- or four-character word.
+ * Log prior by the length of the corrected word, i.e. by how much context
+ * confirms it. A two-character word rests on a single neighbouring character,
+ * and unknown two-character compounds and abbreviations (银企, 农房) look
+ * exactly like slips to a unigram model: −2 nats (≈ 7×). A word of four or
+ * more characters is confirmed by three or more unchanged characters; that
+ * one substitution lands on such a word by accident is rare: +2 nats.
  */
-export const LENGTH_PRIOR: Record<number, number> = { 2: -2 };
+export function lengthPrior(len: number): number {
+  return len <= 2 ? -2 : len === 3 ? 0 : 2;
+}
 
 /**
  * Score thresholds in nats. A score of 7 means the corrected text is about
@@ -172,7 +176,7 @@ function detectRun(
           const w = s.slice(a, i) + c + s.slice(i + 1, b);
           const lp = wordLogp(lex, w);
           if (lp === undefined) continue;
-          const score = seg.fwd[a] + lp + seg.bwd[b] - best + KIND_PRIOR[kind] + (LENGTH_PRIOR[b - a] ?? 0) + (strong ? REAL_WORD_PRIOR : 0);
+          const score = seg.fwd[a] + lp + seg.bwd[b] - best + KIND_PRIOR[kind] + lengthPrior(b - a) + (strong ? REAL_WORD_PRIOR : 0);
           if (score < minScore || (top && score <= top.score)) continue;
           top = {
             from: from + a,

@@ -37,8 +37,11 @@ export const PLACE_SUFFIXES = ['自治区', '自治州', '自治县', '特别行
 export const ORG_SUFFIXES = [
   '委员会', '办公室', '办公厅', '研究院', '研究所', '研究中心', '中心', '公司', '集团', '协会', '学会', '商会',
   '联合会', '基金会', '银行', '大学', '学院', '学校', '医院', '法院', '检察院', '出版社', '报社', '电视台',
-  '工作组', '小组', '事务所', '合作社', '派出所', '管委会', '居委会', '村委会', '局', '厅', '委', '署', '站', '司',
+  '工作组', '小组', '事务所', '合作社', '派出所', '管委会', '居委会', '村委会', '社区', '小区', '医院', '公司',
+  '局', '厅', '委', '署', '站', '司',
 ];
+/** Multi-character suffixes, also recognised at the end of a longer token (有限公司, 服务中心). */
+const MULTI_SUFFIXES = [...ORG_SUFFIXES, ...PLACE_SUFFIXES].filter((x) => x.length >= 2);
 
 const OPEN_QUOTES: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '「': '」', '『': '』', '〈': '〉', '"': '"' };
 
@@ -162,12 +165,20 @@ export function runProtection(run: RunInfo, mask: Uint8Array): void {
   for (let j = 1; j < n; j++) {
     const t = tokenOf[j];
     if (tokens[t][0] !== j) continue;
-    const suf = startsWithAny(s, j, ORG_SUFFIXES) ?? startsWithAny(s, j, PLACE_SUFFIXES);
+    const suf =
+      startsWithAny(s, j, ORG_SUFFIXES) ??
+      startsWithAny(s, j, PLACE_SUFFIXES) ??
+      MULTI_SUFFIXES.find((x) => s.slice(j, tokens[t][1]).endsWith(x) && tokens[t][1] - j > x.length);
     if (!suf) continue;
     // The suffix must be a token of its own (市 in 市场 is not a suffix), or be
     // followed by a word the segmenter glued it to (镇党委 = 镇 + 党委).
     const tokEnd = tokens[t][1];
-    const ownToken = tokEnd <= j + suf.length || (suf.length === 1 && run.isWord(s.slice(j + 1, tokEnd)));
+    const tok = s.slice(j, tokEnd);
+    const ownToken =
+      tokEnd <= j + suf.length ||
+      (suf.length === 1 && run.isWord(s.slice(j + 1, tokEnd))) ||
+      // A word that ends in a multi-character suffix (有限公司, 服务中心, 中医院).
+      (tok.length > 2 && MULTI_SUFFIXES.some((x) => tok.endsWith(x)));
     if (!ownToken) continue;
     let k = j;
     while (k > 0 && j - k < 3 && (weakAt(k - 1) || run.nameTag(tokenOf[k - 1]))) k--;
