@@ -230,13 +230,32 @@ if (decompPath) {
   console.warn('cjk-decomp data not found: decomposition-based shape pairs skipped');
 }
 
-// confusion.txt: `char<TAB>same syllable and tone<TAB>same syllable, other tone<TAB>similar shape`
+// Fuzzy syllables: the pairs that many speakers (and fuzzy-pinyin input
+// settings) do not tell apart: zh/z, ch/c, sh/s, n/l, an/ang, en/eng, in/ing.
+function fuzzy(syl) {
+  return syl
+    .replace(/^zh/, 'z')
+    .replace(/^ch/, 'c')
+    .replace(/^sh/, 's')
+    .replace(/^n(?!g)/, 'l')
+    .replace(/([aei])ng$/, '$1n');
+}
+const byFuzzy = new Map();
+for (const [syl, set] of bySyllable) {
+  const f = fuzzy(syl);
+  let s2 = byFuzzy.get(f);
+  if (!s2) byFuzzy.set(f, (s2 = new Set()));
+  for (const c of set) s2.add(c);
+}
+
+// confusion.txt: `char<TAB>same syllable and tone<TAB>same syllable, other tone<TAB>similar shape<TAB>fuzzy syllable`
 const lines = [];
 let pairCount = 0;
 for (const c of common) {
   const r = readings.get(c) ?? [];
   const sameTone = new Set();
   const otherTone = new Set();
+  const fuzzySet = new Set();
   for (const p of r) {
     for (const d of bySyllable.get(p.slice(0, -1)) ?? []) {
       if (d === c) continue;
@@ -244,12 +263,14 @@ for (const c of common) {
       if (dr.includes(p)) sameTone.add(d);
       else otherTone.add(d);
     }
+    for (const d of byFuzzy.get(fuzzy(p.slice(0, -1))) ?? []) if (d !== c) fuzzySet.add(d);
   }
   for (const d of sameTone) otherTone.delete(d);
   const sh = [...(shape.get(c) ?? [])].filter((d) => !sameTone.has(d) && !otherTone.has(d));
-  if (!sameTone.size && !otherTone.size && !sh.length) continue;
-  pairCount += sameTone.size + otherTone.size + sh.length;
-  lines.push(`${c}\t${[...sameTone].join('')}\t${[...otherTone].join('')}\t${sh.join('')}`);
+  const fz = [...fuzzySet].filter((d) => !sameTone.has(d) && !otherTone.has(d) && !sh.includes(d));
+  if (!sameTone.size && !otherTone.size && !sh.length && !fz.length) continue;
+  pairCount += sameTone.size + otherTone.size + sh.length + fz.length;
+  lines.push(`${c}\t${[...sameTone].join('')}\t${[...otherTone].join('')}\t${sh.join('')}\t${fz.join('')}`);
 }
 fs.writeFileSync(path.join(outDir, 'confusion.txt'), lines.join('\n') + '\n');
 

@@ -46,6 +46,7 @@ export const KIND_PRIOR: Record<ConfusionKind, number> = {
   [ConfusionKind.SameTone]: 0,
   [ConfusionKind.OtherTone]: -1,
   [ConfusionKind.Shape]: -2,
+  [ConfusionKind.Fuzzy]: -3,
 };
 
 /**

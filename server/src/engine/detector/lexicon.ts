@@ -17,6 +17,8 @@ export enum ConfusionKind {
   OtherTone = 2,
   /** Similar shape. */
   Shape = 3,
+  /** Fuzzy syllable (zh/z, ch/c, sh/s, n/l, an/ang, en/eng, in/ing). */
+  Fuzzy = 4,
 }
 
 export interface Lexicon {
@@ -143,8 +145,9 @@ export function loadLexicon(dir: string): Lexicon {
   const conf = fs.readFileSync(path.join(dir, 'confusion.txt'), 'utf8');
   for (const line of conf.split('\n')) {
     if (!line) continue;
-    const [c, same = '', other = '', shape = ''] = line.split('\t');
+    const [c, same = '', other = '', shape = '', fuzzy = ''] = line.split('\t');
     const m = new Map<string, ConfusionKind>();
+    for (const d of fuzzy) m.set(d, ConfusionKind.Fuzzy);
     for (const d of shape) m.set(d, ConfusionKind.Shape);
     for (const d of other) m.set(d, ConfusionKind.OtherTone);
     for (const d of same) m.set(d, ConfusionKind.SameTone);
