@@ -73,12 +73,15 @@ const FRAGMENT_END = new Set([...'等及向按由为以并和与或的了在对�
 const FRAGMENT_START = new Set([...'由以并和与或的了在对将把被从至于及等向按']);
 let gongwenAdded = 0;
 let gongwenRaised = 0;
+/** The 公文 vocabulary kept (multi-character, not a fragment): written to gongwen.txt. */
+const gongwenWords = [];
 for (const line of fs.readFileSync(path.join(shared, 'ecspell/公文写作.txt'), 'utf8').split('\n')) {
   const w = line.split('\t')[0].trim();
   if (w.length < 2 || w.length > 8 || !HAN.test(w)) continue;
   const prev = words.get(w);
+  if (!prev && (FRAGMENT_END.has(w[w.length - 1]) || FRAGMENT_START.has(w[0]))) continue;
+  gongwenWords.push(w);
   if (!prev) {
-    if (FRAGMENT_END.has(w[w.length - 1]) || FRAGMENT_START.has(w[0])) continue;
     words.set(w, { freq: GONGWEN_FREQ, tag: 'gw' });
     gongwenAdded++;
   } else if (prev.freq < GONGWEN_FREQ) {
@@ -86,6 +89,9 @@ for (const line of fs.readFileSync(path.join(shared, 'ecspell/公文写作.txt')
     gongwenRaised++;
   }
 }
+
+fs.mkdirSync(outDir, { recursive: true });
+fs.writeFileSync(path.join(outDir, 'gongwen.txt'), [...new Set(gongwenWords)].sort().join('\n') + '\n');
 
 // words.txt: one line per frequency: `freq<TAB>tag<TAB>word word word …`
 const byKey = new Map();

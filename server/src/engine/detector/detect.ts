@@ -62,13 +62,13 @@ export function lengthPrior(len: number): number {
 }
 
 /**
- * Score thresholds in nats. A score of 7 means the corrected text is about
- * 1,100 times more probable under the word model (after the priors): medium
- * confidence, shown as info; 9 (≈ 8,100 times) is high, shown as a warning.
+ * Score thresholds in nats. A score of 8 means the corrected text is about
+ * 3,000 times more probable under the word model (after the priors): medium
+ * confidence, shown as info; 10 (≈ 22,000 times) is high, shown as a warning.
  * See docs/detector.md for how these were chosen.
  */
-export const HIGH_SCORE = 9;
-export const MEDIUM_SCORE = 7;
+export const HIGH_SCORE = 10;
+export const MEDIUM_SCORE = 8;
 
 /**
  * Shorter runs between punctuation marks (list items such as 青银、京兰, names
