@@ -148,12 +148,18 @@ describe('detector: protection', () => {
   });
 
   it('leaves repetition frames alone', () => {
-    const all = () => true;
-    assert.equal(inRepetitionFrame('应搬尽搬', 2, all), true);
-    assert.equal(inRepetitionFrame('宜大则大', 0, all), true);
-    assert.equal(inRepetitionFrame('一企一策', 1, all), true);
-    assert.equal(inRepetitionFrame('推进改革', 1, all), false);
-    assert.equal(inRepetitionFrame('国务院堂务', 3, () => false), false);
+    const singles = (k: number): [number, number] => [k, k + 1];
+    assert.equal(inRepetitionFrame('应搬尽搬', 2, singles), true);
+    assert.equal(inRepetitionFrame('宜大则大', 0, singles), true);
+    assert.equal(inRepetitionFrame('一企一策', 1, singles), true);
+    assert.equal(inRepetitionFrame('推进改革', 1, singles), false);
+    // 国务院|堂|务: the token 国务院 crosses the frame 务院堂务.
+    const tok = (k: number): [number, number] => (k < 3 ? [0, 3] : [k, k + 1]);
+    assert.equal(inRepetitionFrame('国务院堂务', 3, tok), false);
+    // 会议|审议: two words, no single characters.
+    const two = (k: number): [number, number] => [k - (k % 2), k - (k % 2) + 2];
+    assert.equal(inRepetitionFrame('会议审议', 2, two), false);
+    assert.deepEqual(pairs(detect('坚持一企一策，因企施策。')), []);
   });
 });
 

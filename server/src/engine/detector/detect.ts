@@ -150,7 +150,7 @@ function detectRun(
     if (mask[i] !== FREE) continue;
     const ch = s[i];
     if (NEVER_REPLACE.has(ch)) continue;
-    if (inRepetitionFrame(s, i, (k) => seg.tokens[seg.tokenOf[k]][1] - seg.tokens[seg.tokenOf[k]][0] === 1)) continue;
+    if (inRepetitionFrame(s, i, (k) => seg.tokens[seg.tokenOf[k]])) continue;
     const conf = lex.confusion.get(ch);
     if (!conf) continue;
     // The written character must be a weak token (a slip turns a word into

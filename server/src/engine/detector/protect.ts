@@ -189,16 +189,23 @@ export function runProtection(run: RunInfo, mask: Uint8Array): void {
 /**
  * Whether position i of s is part of a four-character frame with a repeated
  * character (应搬尽搬, 宜大则大, 一企一策, 坚中之坚): parallel constructions
- * whose characters are chosen for the frame, not slips. All four characters
- * must be single-character tokens (`single(k)`), so that words that merely
- * share a character (国务院常务, 会议审议) do not count.
+ * whose characters are chosen for the frame, not slips. The frame must be
+ * closed under segmentation (no token crosses its edges: 国务院|堂务 is no
+ * frame) and hold at least two single-character tokens (会议审议 is two words).
+ * `tokenAt(k)` gives the [start, end) of the token covering k.
  */
-export function inRepetitionFrame(s: string, i: number, single: (k: number) => boolean): boolean {
+export function inRepetitionFrame(s: string, i: number, tokenAt: (k: number) => readonly [number, number]): boolean {
   for (let k = Math.max(0, i - 3); k <= i && k + 4 <= s.length; k++) {
     const a = s[k], b = s[k + 1], c = s[k + 2], d = s[k + 3];
     // ABAC (一企一策), ABCB (应搬尽搬, 宜大则大), ABCA (坚中之坚), with distinct neighbours.
     if (!((a === c && a !== b) || (b === d && b !== c) || (a === d && a !== b && b !== c))) continue;
-    if (single(k) && single(k + 1) && single(k + 2) && single(k + 3)) return true;
+    if (tokenAt(k)[0] !== k || tokenAt(k + 3)[1] !== k + 4) continue;
+    let singles = 0;
+    for (let m = k; m < k + 4; m++) {
+      const [x, y] = tokenAt(m);
+      if (y - x === 1) singles++;
+    }
+    if (singles >= 2) return true;
   }
   return false;
 }
