@@ -13,8 +13,16 @@ export interface AcHit {
 export class AhoCorasick {
   /** Dense transition table for the root (most frequent lookups). */
   private readonly rootNext = new Int32Array(0x10000);
-  /** Sparse transitions of the other nodes. */
+  /** Sparse transitions of the other nodes (construction only). */
   private readonly next: Array<Map<number, number>> = [];
+  /**
+   * Transitions of the other nodes, flattened into one open-addressing hash
+   * table: slot -> (node, char) -> child. Faster than a Map per node.
+   */
+  private edgeNode: Int32Array = new Int32Array(0);
+  private edgeChar: Int32Array = new Int32Array(0);
+  private edgeChild: Int32Array = new Int32Array(0);
+  private edgeMask = 0;
   private fail: Int32Array = new Int32Array(0);
   /** Pattern ending exactly at the node, or -1. */
   private terminal: Int32Array = new Int32Array(0);
@@ -77,6 +85,25 @@ export class AhoCorasick {
         queue[tail++] = child;
       }
     }
+    // Flatten the non-root transitions.
+    let edges = 0;
+    for (let k = 1; k < n; k++) edges += next[k].size;
+    let size = 16;
+    while (size < edges * 2) size <<= 1;
+    this.edgeMask = size - 1;
+    this.edgeNode = new Int32Array(size).fill(-1);
+    this.edgeChar = new Int32Array(size);
+    this.edgeChild = new Int32Array(size);
+    for (let k = 1; k < n; k++) {
+      for (const [c, child] of next[k]) {
+        let h = edgeHash(k, c) & this.edgeMask;
+        while (this.edgeNode[h] >= 0) h = (h + 1) & this.edgeMask;
+        this.edgeNode[h] = k;
+        this.edgeChar[h] = c;
+        this.edgeChild[h] = child;
+      }
+    }
+    this.next.length = 0;
   }
 
   /** Goto without failure: 0 when there is no transition (root self-loop). */
@@ -88,7 +115,7 @@ export class AhoCorasick {
 
   /** Calls `onHit` for every occurrence of every pattern, in order of end position. */
   scan(text: string, onHit: (pattern: number, start: number, end: number) => void): void {
-    const { fail, terminal, dictLink, depth, rootNext, next } = this;
+    const { fail, terminal, dictLink, depth, rootNext, edgeNode, edgeChar, edgeChild, edgeMask } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -97,8 +124,18 @@ export class AhoCorasick {
           node = rootNext[c];
           break;
         }
-        const t = next[node].get(c);
-        if (t !== undefined) {
+        let h = edgeHash(node, c) & edgeMask;
+        let t = -1;
+        for (;;) {
+          const en = edgeNode[h];
+          if (en < 0) break;
+          if (en === node && edgeChar[h] === c) {
+            t = edgeChild[h];
+            break;
+          }
+          h = (h + 1) & edgeMask;
+        }
+        if (t >= 0) {
           node = t;
           break;
         }
@@ -118,4 +155,8 @@ export class AhoCorasick {
     this.scan(text, (pattern, start, end) => hits.push({ pattern, start, end }));
     return hits;
   }
+}
+
+function edgeHash(node: number, c: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca77)) >>> 0;
 }

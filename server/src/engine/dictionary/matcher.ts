@@ -28,8 +28,12 @@ interface CompiledEntry {
 interface PatternInfo {
   /** Entries whose wrong form is this pattern, in dictionary order. */
   entries: CompiledEntry[];
-  /** Whether the pattern is a right form of some entry (protects the text it covers). */
-  protects: boolean;
+  /**
+   * Longer right forms of any entry that contain this wrong form, with the
+   * offset of the wrong form inside them: an occurrence of one of them around
+   * a match protects it. Right forms that are wrong forms elsewhere do not protect.
+   */
+  covers: Array<{ text: string; offset: number }>;
 }
 
 export class DictionaryMatcher {
@@ -47,50 +51,46 @@ export class DictionaryMatcher {
     const index = new Map<string, number>();
     const patterns: PatternInfo[] = [];
     const texts: string[] = [];
-    const slot = (s: string): PatternInfo => {
-      let k = index.get(s);
-      if (k === undefined) {
-        k = texts.length;
-        index.set(s, k);
-        texts.push(s);
-        patterns.push({ entries: [], protects: false });
-      }
-      return patterns[k];
-    };
     for (const entry of active) {
       const compiled = compileEntry(entry);
       if (!compiled) continue;
-      slot(entry.wrong).entries.push(compiled);
-    }
-    for (const entry of active) {
-      for (const r of entry.right) {
-        // A right form that is also a wrong form elsewhere does not protect.
-        if (r.length > 0 && !index.has(r)) slot(r).protects = true;
+      let k = index.get(entry.wrong);
+      if (k === undefined) {
+        k = texts.length;
+        index.set(entry.wrong, k);
+        texts.push(entry.wrong);
+        patterns.push({ entries: [], covers: [] });
       }
+      patterns[k].entries.push(compiled);
     }
     this.patterns = patterns;
+    // Only wrong forms go into the automaton; right forms are checked at the
+    // (rare) match sites through the wrong forms they contain.
     this.ac = new AhoCorasick(texts);
+    const rights = new Set<string>();
+    for (const entry of active) for (const r of entry.right) if (r.length > 0 && !index.has(r)) rights.add(r);
+    for (const r of rights) {
+      this.ac.scan(r, (p, start, end) => {
+        if (end - start < r.length) patterns[p].covers.push({ text: r, offset: start });
+      });
+    }
   }
 
   match(text: string, options: MatchOptions = {}): DictMatch[] {
     const candidates: DictMatch[] = [];
-    const protectedSpans: number[] = []; // pairs start,end
     const patterns = this.patterns;
     this.ac.scan(text, (p, start, end) => {
       const info = patterns[p];
-      if (info.protects) protectedSpans.push(start, end);
       for (const ce of info.entries) {
         if (conditionsHold(ce, text, start, end)) {
-          candidates.push({ start, end, entry: ce.entry });
+          if (!covered(info, text, start)) candidates.push({ start, end, entry: ce.entry });
           break;
         }
       }
     });
     if (candidates.length === 0) return candidates;
     const accepted = options.acceptedWords ? [...options.acceptedWords].filter((w) => w.length > 0) : [];
-    const kept = candidates.filter(
-      (m) => !insideProtected(m, protectedSpans) && !insideAccepted(m, text, accepted),
-    );
+    const kept = accepted.length ? candidates.filter((m) => !insideAccepted(m, text, accepted)) : candidates;
     // Overlaps: longest wins, then leftmost.
     kept.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     const chosen: DictMatch[] = [];
@@ -129,11 +129,10 @@ function conditionsHold(ce: CompiledEntry, text: string, start: number, end: num
 }
 
 /** A match strictly inside a longer occurrence of a known right form does not fire. */
-function insideProtected(m: DictMatch, spans: number[]): boolean {
-  for (let k = 0; k < spans.length; k += 2) {
-    const s = spans[k];
-    const e = spans[k + 1];
-    if (s <= m.start && m.end <= e && e - s > m.end - m.start) return true;
+function covered(info: PatternInfo, text: string, start: number): boolean {
+  for (const c of info.covers) {
+    const s = start - c.offset;
+    if (s >= 0 && text.startsWith(c.text, s)) return true;
   }
   return false;
 }
