@@ -1,0 +1,327 @@
+#!/usr/bin/env node
+// `npm run bench`: Gongwen's speed, memory and size, side by side with the
+// tools a user would otherwise pick, printed as one table.
+//
+//   npm run bench [-- --quick] [-- --no-package] [-- --no-peers] [-- --no-typing]
+//
+//   --quick       10k and 100k only, fewer runs (a smoke test, not figures to quote)
+//   --no-package  skip `npm run package` (no .vsix size); builds dist with `npm run build`
+//   --no-peers    skip textlint + prh and zhlint
+//   --no-typing   skip the server (typing path, memory)
+//
+// Steps, each in a child process of its own: `npm run package` (the shipped,
+// minified bundles, which are then measured, and the .vsix size; the normal
+// build is restored at the end), the documents (bench/speed/corpus.mjs), the
+// engine in-process (bench/speed/engine.ts, bundled with esbuild as the
+// server is), the CLI and textlint as whole processes, the peers in-process
+// (bench/speed/peers.mjs), the typing path and memory through the server
+// (bench/speed/typing.ts), the client bundle's load time
+// (bench/speed/activation.mjs). Raw results go to bench/results/.
+// Timings on a shared machine are noisy: medians, with min–max.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { buildCorpus, SIZES, sizeLabel } from './corpus.mjs';
+import { toPrh, dictionaryFiles } from '../to-prh.mjs';
+import { stringify } from 'yaml';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const results = path.join(root, 'bench/results');
+const work = path.join(results, 'speed');
+fs.mkdirSync(work, { recursive: true });
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const doPackage = !argv.includes('--no-package');
+const doPeers = !argv.includes('--no-peers');
+const doTyping = !argv.includes('--no-typing');
+const sizes = quick ? SIZES.slice(0, 2) : SIZES;
+const RUNS = quick ? 3 : 5; // in-process runs
+const CLI_RUNS = 3;
+const PEER_RUNS = 3; // the peers take seconds per run at 1M
+const EDITS = quick ? 30 : 60;
+const corpusDir = path.resolve(root, '../shared/corpora/gov-docs');
+const started = Date.now();
+const log = (s) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${s}\n`);
+
+function run(cmd, args, opts = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, ...opts, env: { ...process.env, ...opts.env } });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.error) throw r.error;
+  return { ...r, ms };
+}
+
+function mustSucceed(r, what, okStatus = [0]) {
+  if (!okStatus.includes(r.status)) {
+    throw new Error(`${what} failed (status ${r.status}):\n${(r.stderr || '').slice(-2000)}\n${(r.stdout || '').slice(-500)}`);
+  }
+  return r;
+}
+
+function jsonWorker(cmd, args, what, env = {}) {
+  const r = mustSucceed(run(cmd, args, { env, stdio: ['ignore', 'pipe', 'inherit'] }), what);
+  const line = r.stdout.trim().split('\n').pop();
+  return JSON.parse(line);
+}
+
+// ---------------------------------------------------------------------------
+// 1. Bundles
+
+const raw = { date: new Date().toISOString(), node: process.version, quick, sizes };
+if (doPackage) {
+  log('npm run package (production bundles and .vsix)');
+  mustSucceed(run('npm', ['run', 'package']), 'npm run package');
+  raw.vsixBytes = fs.statSync(path.join(root, 'gongwen.vsix')).size;
+} else if (!argv.includes('--no-build')) {
+  log('npm run build');
+  mustSucceed(run('npm', ['run', 'build']), 'npm run build');
+}
+
+// ---------------------------------------------------------------------------
+// 2. Documents, peer configuration, bundled workers
+
+log('documents');
+const corpus = buildCorpus(corpusDir, path.join(work, 'docs'), sizes);
+const docs = corpus.docs;
+const txtKeys = sizes.map((n) => `${sizeLabel(n)}.txt`);
+const typingKeys = ['10k.txt', '100k.txt', '10k.md', '100k.md'];
+
+const prh = toPrh(dictionaryFiles());
+const prhFile = path.join(work, 'prh-gongwen.yml');
+fs.writeFileSync(prhFile, stringify({ version: 1, rules: prh.rules }));
+raw.prh = prh.counts;
+const textlintrc = path.join(work, 'textlintrc.json');
+fs.writeFileSync(textlintrc, JSON.stringify({ rules: { prh: { rulePaths: [prhFile] } } }, null, 2));
+const dictOnlyConfig = path.join(work, 'gongwen-dictionary-only.json');
+fs.writeFileSync(dictOnlyConfig, JSON.stringify({ detector: false }, null, 2));
+fs.writeFileSync(path.join(work, 'warmup.txt'), corpus.warmup);
+
+await build({
+  entryPoints: [path.join(root, 'bench/speed/engine.ts')],
+  outfile: path.join(work, 'build/engine.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  mainFields: ['module', 'main'],
+  loader: { '.md': 'text' },
+  logLevel: 'warning',
+  absWorkingDir: root,
+});
+const lexiconEnv = { GONGWEN_LEXICON_DIR: path.join(root, 'server/data/lexicon') };
+
+// ---------------------------------------------------------------------------
+// 3. Engine in-process
+
+log(`engine in-process: ${RUNS} runs per document`);
+const engineInput = path.join(work, 'engine-input.json');
+fs.writeFileSync(engineInput, JSON.stringify({ docs, warmup: corpus.warmup, runs: RUNS, full: txtKeys, typing: [], edits: EDITS }));
+raw.engine = jsonWorker(process.execPath, ['--expose-gc', path.join(work, 'build/engine.js'), engineInput], 'engine benchmark', lexiconEnv);
+// the typing path in a process of its own, as the server has its own heap
+const typingEngineInput = path.join(work, 'engine-typing-input.json');
+fs.writeFileSync(typingEngineInput, JSON.stringify({ docs, warmup: corpus.warmup, runs: RUNS, full: [], typing: typingKeys, edits: EDITS }));
+raw.engine.typing = jsonWorker(process.execPath, [path.join(work, 'build/engine.js'), typingEngineInput], 'engine typing benchmark', lexiconEnv).typing;
+
+// ---------------------------------------------------------------------------
+// 4. Whole processes: the CLI and textlint, interleaved run by run
+
+log(`CLI: ${CLI_RUNS} runs per document`);
+const textlintBin = path.join(root, 'node_modules/textlint/bin/textlint.js');
+const gongwenBin = path.join(root, 'bin/gongwen.js');
+raw.cli = {};
+for (const key of txtKeys) {
+  const file = docs[key].file;
+  const series = { all: [], dictionary: [], textlint: [] };
+  const findings = {};
+  for (let r = 0; r < CLI_RUNS; r++) {
+    let x = mustSucceed(run(process.execPath, [gongwenBin, 'check', '--format', 'json', file]), 'gongwen check', [0, 1]);
+    series.all.push(x.ms);
+    findings.all = JSON.parse(x.stdout)[0].diagnostics.length;
+    x = mustSucceed(run(process.execPath, [gongwenBin, 'check', '--format', 'json', '--only', 'typo', '--config', dictOnlyConfig, file]), 'gongwen check --only typo', [0, 1]);
+    series.dictionary.push(x.ms);
+    findings.dictionary = JSON.parse(x.stdout)[0].diagnostics.length;
+    if (doPeers) {
+      x = mustSucceed(run(process.execPath, [textlintBin, '--config', textlintrc, '--format', 'json', file]), 'textlint', [0, 1]);
+      series.textlint.push(x.ms);
+      findings.textlint = JSON.parse(x.stdout).reduce((n, f) => n + f.messages.length, 0);
+    }
+  }
+  raw.cli[key] = { ...series, findings };
+  log(`  CLI ${key} done`);
+}
+
+// ---------------------------------------------------------------------------
+// 5. Peers in-process
+
+if (doPeers) {
+  log(`peers in-process: ${RUNS} runs per document`);
+  const peersInput = path.join(work, 'peers-input.json');
+  fs.writeFileSync(peersInput, JSON.stringify({ docs, keys: txtKeys, runs: PEER_RUNS, warmup: corpus.warmup, textlintrc, zhlintMaxChars: 1_000_000 }));
+  raw.peers = jsonWorker(process.execPath, ['--expose-gc', path.join(root, 'bench/speed/peers.mjs'), peersInput], 'peers benchmark');
+}
+
+// ---------------------------------------------------------------------------
+// 6. The server: typing path and memory
+
+if (doTyping) {
+  log(`server: typing (${EDITS} edits per document, adaptive wait and wait 0) and memory`);
+  const typingInput = path.join(work, 'typing-input.json');
+  const rssKey = docs['1M.txt'] ? '1M.txt' : txtKeys[txtKeys.length - 1];
+  fs.writeFileSync(typingInput, JSON.stringify({ docs, typing: typingKeys, edits: EDITS, rss: rssKey }));
+  raw.server = jsonWorker(process.execPath, ['--import', 'tsx', path.join(root, 'bench/speed/typing.ts'), typingInput], 'typing benchmark');
+}
+
+// ---------------------------------------------------------------------------
+// 7. Client bundle load
+
+log('client bundle load');
+raw.activation = [];
+for (let r = 0; r < 5; r++) raw.activation.push(jsonWorker(process.execPath, [path.join(root, 'bench/speed/activation.mjs')], 'client load').ms);
+
+if (doPackage) {
+  log('restoring the development build (npm run build)');
+  mustSucceed(run('npm', ['run', 'build']), 'npm run build');
+}
+raw.elapsedS = (Date.now() - started) / 1000;
+
+// ---------------------------------------------------------------------------
+// 8. The table
+
+const sorted = (a) => [...a].sort((x, y) => x - y);
+const median = (a) => {
+  const s = sorted(a);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const p95 = (a) => {
+  const s = sorted(a);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)];
+};
+const fmtMs = (x) => (x === undefined || Number.isNaN(x) ? '–' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : x >= 100 ? `${Math.round(x)} ms` : `${x.toFixed(1)} ms`);
+const spread = (a) => (a?.length ? `${fmtMs(median(a))} (${fmtMs(Math.min(...a))}–${fmtMs(Math.max(...a))})` : '–');
+const rate = (chars, a) => {
+  if (!a?.length) return '–';
+  const r = chars / (median(a) / 1000);
+  return r >= 1e6 ? `${(r / 1e6).toFixed(2)} M chars/s` : `${(r / 1e3).toFixed(0)} k chars/s`;
+};
+const growth = (vals) => {
+  const v = vals.filter((x) => x !== undefined);
+  if (v.length < 2) return '';
+  const out = [];
+  for (let i = 1; i < v.length; i++) out.push(`×${(v[i] / v[i - 1]).toFixed(1)}`);
+  return out.join(' ');
+};
+const ratio = (a, b) => (a?.length && b?.length ? `${(median(a) / median(b)).toFixed(1)}×` : '–');
+const tick = (ok) => (ok ? '✔' : '✘');
+
+const rows = [];
+const section = (title) => rows.push({ section: title });
+const row = (label, cells, grow = '', target = '') => rows.push({ label, cells, grow, target });
+const cols = sizes.map(sizeLabel);
+const bySize = (f) => sizes.map((n) => f(`${sizeLabel(n)}.txt`, n));
+const chars = (key) => docs[key].chars;
+const eng = raw.engine;
+
+section('Full check, all default rules, .txt documents from gov-docs (median (min–max))');
+row(`engine in-process, check(), n=${RUNS}`, bySize((k) => spread(eng.full[k]?.ms)), growth(bySize((k) => eng.full[k] && median(eng.full[k].ms))),
+  docs['1M.txt'] ? `1M ≤ 500 ms: ${tick(median(eng.full['1M.txt'].ms) <= 500)}` : '');
+row('  characters per second', bySize((k) => rate(chars(k), eng.full[k]?.ms)));
+row(`CLI whole process (check --format json), n=${CLI_RUNS}`, bySize((k) => spread(raw.cli[k]?.all)), growth(bySize((k) => raw.cli[k] && median(raw.cli[k].all))));
+row('  characters per second', bySize((k) => rate(chars(k), raw.cli[k]?.all)));
+row('  findings (engine / CLI)', bySize((k) => `${eng.full[k]?.findings ?? '–'} / ${raw.cli[k]?.findings.all ?? '–'}`));
+
+section(`Typo dictionary, same entries: Gongwen typo/dictionary vs textlint + prh (${prh.counts.converted} of ${prh.counts.entries} entries: prh has no context conditions)`);
+row(`Gongwen, dictionary rule alone, in-process, n=${RUNS}`, bySize((k) => spread(eng.dictionary[k]?.ms)), growth(bySize((k) => eng.dictionary[k] && median(eng.dictionary[k].ms))));
+if (doPeers) {
+  row(`textlint + prh, in-process (lintText), n=${PEER_RUNS}`, bySize((k) => spread(raw.peers.textlint[k]?.ms)), growth(bySize((k) => raw.peers.textlint[k] && median(raw.peers.textlint[k].ms))));
+  const r1m = raw.peers.textlint['1M.txt'] && median(raw.peers.textlint['1M.txt'].ms) / median(eng.dictionary['1M.txt'].ms);
+  row('  ratio textlint+prh / Gongwen, in-process', bySize((k) => ratio(raw.peers.textlint[k]?.ms, eng.dictionary[k]?.ms)), '', r1m ? `≥ 10× at 1M: ${tick(r1m >= 10)}` : '');
+}
+row(`Gongwen CLI, --only typo with detector off, n=${CLI_RUNS}`, bySize((k) => spread(raw.cli[k]?.dictionary)), growth(bySize((k) => raw.cli[k] && median(raw.cli[k].dictionary))));
+if (doPeers) {
+  row(`textlint CLI + prh (--format json), n=${CLI_RUNS}`, bySize((k) => spread(raw.cli[k]?.textlint)), growth(bySize((k) => raw.cli[k]?.textlint.length && median(raw.cli[k].textlint))));
+  const r1m = raw.cli['1M.txt']?.textlint.length && median(raw.cli['1M.txt'].textlint) / median(raw.cli['1M.txt'].dictionary);
+  row('  ratio textlint+prh / Gongwen, whole process', bySize((k) => ratio(raw.cli[k]?.textlint, raw.cli[k]?.dictionary)), '', r1m ? `≥ 10× at 1M: ${tick(r1m >= 10)}` : '');
+  row('  findings (Gongwen dictionary / textlint+prh)', bySize((k) => `${eng.dictionary[k]?.findings ?? '–'} / ${raw.peers.textlint[k]?.findings ?? '–'}`));
+
+  section('Punctuation: Gongwen punctuation category vs zhlint (default preset: punctuation and spacing)');
+  row(`Gongwen, --only punctuation, in-process, n=${RUNS}`, bySize((k) => spread(eng.punctuation[k]?.ms)), growth(bySize((k) => eng.punctuation[k] && median(eng.punctuation[k].ms))));
+  row(`zhlint run(), in-process, n=${PEER_RUNS}`, bySize((k) => spread(raw.peers.zhlint[k]?.ms)), growth(bySize((k) => raw.peers.zhlint[k] && median(raw.peers.zhlint[k].ms))));
+  row('  ratio zhlint / Gongwen', bySize((k) => ratio(raw.peers.zhlint[k]?.ms, eng.punctuation[k]?.ms)));
+  row('  findings (Gongwen / zhlint)', bySize((k) => `${eng.punctuation[k]?.findings ?? '–'} / ${raw.peers.zhlint[k]?.findings ?? '–'}`));
+}
+
+const typingCell = (a) => (a?.length ? `${fmtMs(median(a))} / ${fmtMs(p95(a))}` : '–');
+const typingRow = (label, get, target) => {
+  const cells = cols.map((c) => (c === '1M' ? '' : typingCell(get(c))));
+  const m10 = get('10k');
+  const m100 = get('100k');
+  row(label, cells, m10?.length && m100?.length ? `100k/10k ×${(median(m100) / median(m10)).toFixed(1)}` : '', target ? target(m100) : '');
+};
+for (const ext of ['txt', 'md']) {
+  section(`Typing: one-character edit at a seeded random place → publishDiagnostics, .${ext}, n=${EDITS} (median / p95)`);
+  if (doTyping) {
+    typingRow("server over stdio, the server's adaptive wait", (c) => raw.server.typing[`${c}.${ext}`]?.adaptive.ms, (m) => (ext === 'txt' && m ? `100k p95 ≤ 30 ms: ${tick(p95(m) <= 30)}` : ''));
+    typingRow('server over stdio, wait 0 (net of the wait)', (c) => raw.server.typing[`${c}.${ext}`]?.net.ms, (m) => (ext === 'txt' && m ? `net: ${tick(p95(m) <= 30)}` : ''));
+  }
+  typingRow('engine only, check() with BlockCache, in-process', (c) => eng.typing[`${c}.${ext}`]?.ms);
+}
+
+section('Memory, start-up and size');
+const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+if (doTyping && raw.server.rss) {
+  const s = raw.server.rss;
+  row(`server RSS after opening ${s.key} (all dictionaries and the detector lexicon loaded); peak`, cols.map((c) => (`${c}.txt` === s.key ? `${mb(s.afterOpen.rssKB)}; peak ${mb(s.afterOpen.hwmKB)}` : '')), `idle ${mb(s.idle.rssKB)}`, `≤ 200 MB: ${tick(s.afterOpen.rssKB <= 200 * 1024)}`);
+  row(`server: open ${s.key} → first publishDiagnostics`, cols.map((c) => (`${c}.txt` === s.key ? fmtMs(s.openMs) : '')));
+  row('server start: spawn → initialize result', [fmtMs(s.initMs), '', ''].slice(0, cols.length));
+}
+row('client bundle load+parse+evaluate, vscode stand-in (not a real activation), n=5', [spread(raw.activation), '', ''].slice(0, cols.length));
+if (raw.vsixBytes) row('.vsix size (npm run package)', [`${raw.vsixBytes.toLocaleString('en')} bytes`, '', ''].slice(0, cols.length));
+
+const perRuleKey = docs['1M.txt'] ? '1M.txt' : txtKeys[txtKeys.length - 1];
+section(`Where the time goes: full check of ${perRuleKey}, in-process, median of ${RUNS} per phase or rule (growth from the smaller documents)`);
+{
+  const phases = {};
+  for (const k of txtKeys) {
+    const per = {};
+    for (const t of eng.full[k].timings) for (const [id, ms] of Object.entries(t)) (per[id] ??= []).push(ms);
+    phases[k] = Object.fromEntries(Object.entries(per).map(([id, a]) => [id, median(a)]));
+  }
+  const top = phases[perRuleKey];
+  const total = median(eng.full[perRuleKey].ms);
+  const ids = Object.keys(top).sort((a, b) => top[b] - top[a]);
+  const shown = ids.slice(0, 15);
+  for (const id of shown) {
+    const label = ['model', 'structure', 'suppressions', 'findings'].includes(id) ? `[engine] ${id}` : id;
+    row(`  ${label}`, txtKeys.map((k) => (phases[k][id] === undefined ? '–' : `${fmtMs(phases[k][id])}${k === perRuleKey ? ` (${((100 * top[id]) / total).toFixed(0)}%)` : ''}`)), growth(txtKeys.map((k) => phases[k][id])));
+  }
+  const rest = ids.slice(15);
+  row(`  the other ${rest.length} phases and rules together`, txtKeys.map((k) => fmtMs(rest.reduce((s, id) => s + (phases[k][id] ?? 0), 0))));
+}
+
+// render
+const header = ['measure', ...cols, 'growth per ×10 size', 'target'];
+const width = (s) => [...String(s)].length;
+const widths = header.map((h, i) => Math.max(width(h), ...rows.filter((r) => !r.section).map((r) => width([r.label, ...r.cells, r.grow, r.target][i] ?? ''))));
+const line = (cells) => '| ' + cells.map((c, i) => String(c ?? '') + ' '.repeat(Math.max(0, widths[i] - width(c ?? '')))).join(' | ') + ' |';
+const out = [];
+out.push(`Gongwen speed benchmark — ${raw.date} — Node ${raw.node}${quick ? ' — QUICK (not for quoting)' : ''}`);
+out.push(line(header));
+out.push('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+for (const r of rows) {
+  if (r.section) out.push(`| **${r.section}** |${' |'.repeat(header.length - 1)}`);
+  else out.push(line([r.label, ...r.cells, r.grow, r.target]));
+}
+out.push(`(${raw.elapsedS.toFixed(0)} s in all; prh: ${prh.counts.converted} unconditional entries converted, ${prh.counts.conditional} conditional left out; sanity: textlint+prh flags ${raw.peers?.sanity.textlintPrh.length ?? '–'} of 2 planted slips, zhlint ${raw.peers?.sanity.zhlint ?? '–'} findings on 2 planted ASCII marks)`);
+const table = out.join('\n');
+process.stdout.write(table + '\n');
+
+const stamp = raw.date.replace(/[:.]/g, '-');
+fs.writeFileSync(path.join(results, `speed-${stamp}.json`), JSON.stringify(raw, null, 1));
+fs.writeFileSync(path.join(results, `speed-${stamp}.txt`), table + '\n');
+fs.writeFileSync(path.join(results, 'speed-latest.txt'), table + '\n');
+log(`raw results: bench/results/speed-${stamp}.json`);
