@@ -10,6 +10,7 @@ import type { Rule, Severity } from '../../engine/types';
 /** Per-block cache: the detector is deterministic for a text and accepted-word set. */
 const cache = new Map<string, Detection[]>();
 const CACHE_MAX = 2000;
+let failed = false;
 
 function cachedDetect(text: string, accepted: ReadonlySet<string>): Detection[] {
   const key = accepted.size ? `${[...accepted].sort().join('\u0001')}\u0002${text}` : text;
@@ -49,8 +50,16 @@ export const rule: Rule = {
     ],
   },
   block(block, ctx) {
-    if (ctx.options.detector === false) return;
-    const detections = cachedDetect(block.text, ctx.options.acceptedWords);
+    if (ctx.options.detector === false || failed) return;
+    let detections: Detection[];
+    try {
+      detections = cachedDetect(block.text, ctx.options.acceptedWords);
+    } catch (err) {
+      // Missing or broken data: report the error once (the runner records
+      // rule errors), then stay silent instead of failing on every block.
+      failed = true;
+      throw err;
+    }
     for (const d of detections) {
       if (d.confidence === 'low') continue;
       const severity: Severity = d.confidence === 'high' ? 'warning' : 'info';

@@ -1,0 +1,21 @@
+// Public API of the confusable-character detector.
+
+export { detect, confidenceOf, MEDIUM_SCORE, HIGH_SCORE, type Detection, type DetectOptions, type Confidence } from './detect';
+export { getLexicon, isLexiconLoaded, setLexiconDir, ConfusionKind, type Lexicon } from './lexicon';
+export { cut, segment } from './segment';
+
+import { getLexicon } from './lexicon';
+
+/**
+ * Load the detector's data now (≈ 1–2 s), e.g. when the language server is
+ * idle after start-up, so that the first check on the typing path does not
+ * pay for it. Errors (missing data) are returned, not thrown.
+ */
+export function preloadDetector(): Error | undefined {
+  try {
+    getLexicon();
+    return undefined;
+  } catch (err) {
+    return err as Error;
+  }
+}
