@@ -128,6 +128,22 @@ describe('detector: protection', () => {
     assert.deepEqual(pairs(detect('傅政华')), []);
   });
 
+  const names = [
+    '张志刚、李建华、王海燕同志为先进个人。',
+    '经研究，决定任命刘晓明为市发展改革委主任。',
+    '办公室主任赵立新主持会议并讲话。',
+    '联系人：孙丽，电话：12345678。',
+    '经省政府同意，决定授予周建军等同志先进工作者称号。',
+    '现将张家界市永定区人民政府关于设立天门山镇的请示转发给你们。',
+    '请青岛市城阳区夏庄街道办事处抓好落实。',
+    '武汉市江岸区百步亭社区居委会主任',
+  ];
+  for (const text of names) {
+    it(`finds nothing to correct, even at a low threshold, in: ${text.slice(0, 12)}…`, () => {
+      assert.deepEqual(pairs(detect(text, { minScore: 3 })), []);
+    });
+  }
+
   it('does not correct place and organisation names', () => {
     // 安钢 (a company) would read as 鞍钢 to a pinyin model.
     assert.deepEqual(pairs(detect('河南省安钢集团公司职工总医院副院长。')), []);
