@@ -72,8 +72,15 @@ function jsonWorker(cmd, args, what, env = {}) {
 // 1. Bundles
 
 const raw = { date: new Date().toISOString(), node: process.version, quick, sizes };
+let restored = false;
 if (doPackage) {
   log('npm run package (production bundles and .vsix)');
+  // however the benchmark ends, put the development build back
+  process.on('exit', () => {
+    if (restored) return;
+    process.stderr.write('[bench] restoring the development build (npm run build)\n');
+    spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+  });
   mustSucceed(run('npm', ['run', 'package']), 'npm run package');
   raw.vsixBytes = fs.statSync(path.join(root, 'gongwen.vsix')).size;
 } else if (!argv.includes('--no-build')) {
@@ -185,6 +192,7 @@ for (let r = 0; r < 5; r++) raw.activation.push(jsonWorker(process.execPath, [pa
 if (doPackage) {
   log('restoring the development build (npm run build)');
   mustSucceed(run('npm', ['run', 'build']), 'npm run build');
+  restored = true;
 }
 raw.elapsedS = (Date.now() - started) / 1000;
 
@@ -274,10 +282,14 @@ for (const ext of ['txt', 'md']) {
 section('Memory, start-up and size');
 const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
 if (doTyping && raw.server.rss) {
-  const s = raw.server.rss;
-  row(`server RSS after opening ${s.key} (all dictionaries and the detector lexicon loaded); peak`, cols.map((c) => (`${c}.txt` === s.key ? `${mb(s.afterOpen.rssKB)}; peak ${mb(s.afterOpen.hwmKB)}` : '')), `idle ${mb(s.idle.rssKB)}`, `≤ 200 MB: ${tick(s.afterOpen.rssKB <= 200 * 1024)}`);
-  row(`server: open ${s.key} → first publishDiagnostics`, cols.map((c) => (`${c}.txt` === s.key ? fmtMs(s.openMs) : '')));
-  row('server start: spawn → initialize result', [fmtMs(s.initMs), '', ''].slice(0, cols.length));
+  for (const [s, how] of [
+    [raw.server.rssWhole, 'whole document checked (GONGWEN_MAX_CHECK_CHARS lifted)'],
+    [raw.server.rss, "as shipped: the editor checks the first 200k characters"],
+  ]) {
+    row(`server RSS after opening ${s.key}, ${how}; peak`, cols.map((c) => (`${c}.txt` === s.key ? `${mb(s.afterOpen.rssKB)}; peak ${mb(s.afterOpen.hwmKB)}` : '')), `idle ${mb(s.idle.rssKB)}`, `≤ 200 MB: ${tick(s.afterOpen.rssKB <= 200 * 1024)}`);
+    row(`  open → first publishDiagnostics (${s.diagnostics} diagnostics)`, cols.map((c) => (`${c}.txt` === s.key ? fmtMs(s.openMs) : '')));
+  }
+  row('server start: spawn → initialize result', [fmtMs(raw.server.rss.initMs), '', ''].slice(0, cols.length));
 }
 row('client bundle load+parse+evaluate, vscode stand-in (not a real activation), n=5', [spread(raw.activation), '', ''].slice(0, cols.length));
 if (raw.vsixBytes) row('.vsix size (npm run package)', [`${raw.vsixBytes.toLocaleString('en')} bytes`, '', ''].slice(0, cols.length));

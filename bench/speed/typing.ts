@@ -43,9 +43,11 @@ function procStatus(pid: number): { rssKB: number; hwmKB: number } {
   return { rssKB: kb('VmRSS'), hwmKB: kb('VmHWM') };
 }
 
-async function start(delay?: number): Promise<{ session: LspSession; initMs: number }> {
+async function start(delay?: number, maxCheckChars?: number): Promise<{ session: LspSession; initMs: number }> {
   if (delay === undefined) delete process.env.GONGWEN_CHANGE_DELAY_MS;
   else process.env.GONGWEN_CHANGE_DELAY_MS = String(delay);
+  if (maxCheckChars === undefined) delete process.env.GONGWEN_MAX_CHECK_CHARS;
+  else process.env.GONGWEN_MAX_CHECK_CHARS = String(maxCheckChars);
   const t0 = performance.now();
   const session = new LspSession();
   await session.initialize();
@@ -95,17 +97,23 @@ async function main() {
     process.stderr.write(`  server typing ${key} done\n`);
   }
   if (input.rss) {
-    const { session, initMs } = await start();
-    try {
-      const pid = session.proc.pid!;
-      const idle = procStatus(pid);
-      const { openMs, diagnostics } = await openDoc(session, input.rss);
-      // let the event loop settle, then read the resident set
-      await new Promise((r) => setTimeout(r, 300));
-      out.rss = { key: input.rss, initMs, openMs, diagnostics, idle, afterOpen: procStatus(pid) };
-    } finally {
-      await session.shutdown();
-    }
+    // As shipped (the editor checks the first MAX_CHECK_CHARS characters of a
+    // long document), and with the limit lifted so that the whole document is checked.
+    const memory = async (maxCheckChars?: number) => {
+      const { session, initMs } = await start(undefined, maxCheckChars);
+      try {
+        const pid = session.proc.pid!;
+        const idle = procStatus(pid);
+        const { openMs, diagnostics } = await openDoc(session, input.rss);
+        // let the event loop settle, then read the resident set
+        await new Promise((r) => setTimeout(r, 300));
+        return { key: input.rss, initMs, openMs, diagnostics, idle, afterOpen: procStatus(pid) };
+      } finally {
+        await session.shutdown();
+      }
+    };
+    out.rss = await memory();
+    out.rssWhole = await memory(10_000_000);
     process.stderr.write(`  server memory ${input.rss} done\n`);
   }
   process.stdout.write(JSON.stringify(out) + '\n');
