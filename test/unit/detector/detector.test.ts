@@ -123,8 +123,12 @@ describe('detector: detection', () => {
 
 describe('detector: protection', () => {
   it('does not correct person names next to titles or introducers', () => {
-    assert.deepEqual(pairs(detect('任命王广华同志为办公厅副主任。')), []);
-    assert.deepEqual(pairs(detect('主任由国土资源部副部长王广华兼任。')), []);
+    // Without protection these read as 世界 (score > 11), 光华 and 士气.
+    for (const name of ['刘世杰', '王广华', '孙士奇']) {
+      for (const text of [`任命${name}同志为办公厅副主任。`, `主任由副部长${name}兼任。`, `市委书记${name}出席会议。`]) {
+        assert.deepEqual(pairs(detect(text, { minScore: 3 })), [], text);
+      }
+    }
     assert.deepEqual(pairs(detect('傅政华')), []);
   });
 
@@ -143,6 +147,15 @@ describe('detector: protection', () => {
       assert.deepEqual(pairs(detect(text, { minScore: 3 })), []);
     });
   }
+
+  it('does not correct the name part of places and organisations', () => {
+    // Without protection 世杰 reads as 世界 (score > 11), 广华 as 光华, 士奇 as 士气.
+    for (const name of ['世杰', '广华', '士奇']) {
+      for (const text of [`请${name}镇人民政府抓好落实。`, `由${name}科技有限公司承办。`, `${name}社区居委会主任`, `${name}集团公司职工总医院副院长`]) {
+        assert.deepEqual(pairs(detect(text, { minScore: 3 })), [], text);
+      }
+    }
+  });
 
   it('does not correct place and organisation names', () => {
     // 安钢 (a company) would read as 鞍钢 to a pinyin model.

@@ -180,11 +180,24 @@ export function runProtection(run: RunInfo, mask: Uint8Array): void {
       // A word that ends in a multi-character suffix (有限公司, 服务中心, 中医院).
       (tok.length > 2 && MULTI_SUFFIXES.some((x) => tok.endsWith(x)));
     if (!ownToken) continue;
-    let k = j;
-    while (k > 0 && j - k < 3 && (weakAt(k - 1) || run.nameTag(tokenOf[k - 1]))) k--;
-    mark(mask, k, j, SOFT);
+    // Company and institution names put a line of business between the name
+    // and the suffix (世杰科技有限公司, 宏达建设集团): skip up to two words.
+    let end = j;
+    if (COMPANY_SUFFIXES.some((x) => tok.endsWith(x))) {
+      for (let w = 0; w < 2 && end > 0 && !weakAt(end - 1); w++) {
+        const [x, y] = tokens[tokenOf[end - 1]];
+        if (y - x > 4) break;
+        end = x;
+      }
+    }
+    let k = end;
+    while (k > 0 && end - k < 3 && (weakAt(k - 1) || run.nameTag(tokenOf[k - 1]))) k--;
+    mark(mask, k, end, SOFT);
   }
 }
+
+/** Suffixes of company and institution names, which may follow a line of business. */
+const COMPANY_SUFFIXES = ['公司', '集团', '研究院', '研究所', '中心', '协会', '学会', '商会', '事务所', '合作社', '出版社'];
 
 /**
  * Whether position i of s is part of a four-character frame with a repeated
