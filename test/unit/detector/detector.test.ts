@@ -164,7 +164,9 @@ describe('detector: protection', () => {
   });
 
   it('does not touch quoted words, 书名号 titles, or characters next to Latin and digits', () => {
-    assert.deepEqual(pairs(detect('发展“大数局”产业')), []);
+    assert.deepEqual(pairs(detect('发展大数局产业')), ['大数局→大数据']);
+    assert.deepEqual(pairs(detect('发展“大数局产业”')), []);
+    assert.deepEqual(pairs(detect('发展「大数局产业」')), []);
     assert.deepEqual(pairs(detect('学习《大数局产业发展》一书')), []);
     const mask = blockProtection('A大数局“堂务”', new Set());
     assert.equal(mask[1], SOFT);
