@@ -84,8 +84,15 @@ export function effectiveRules(config: ResolvedConfig, rules: Rule[] = listRules
  * long editing session keeps about one document's worth of entries. Clear it
  * when configuration changes.
  */
+interface BlockEntry {
+  used: number;
+  byRule: Map<string, Report[]>;
+  /** The reports of every block rule of one rule set (see ruleSetId), with the rule's index in that set. */
+  all?: { ruleSet: number; reports: Array<[number, Report]> };
+}
+
 export class BlockCache {
-  private map = new Map<string, { used: number; byRule: Map<string, Report[]> }>();
+  private map = new Map<string, BlockEntry>();
   private tick = 0;
   private maxEntries: number;
   /** Markdown chunks parsed by earlier checks (see buildTextModel). */
@@ -98,14 +105,14 @@ export class BlockCache {
     this.tick++;
     this.model.begin();
   }
-  /** The per-rule results of a block, created empty when missing. */
-  block(key: string): Map<string, Report[]> {
+  /** The cached results of a block, created empty when missing. */
+  block(key: string): BlockEntry {
     let e = this.map.get(key);
     if (!e) {
       e = { used: this.tick, byRule: new Map() };
       this.map.set(key, e);
     } else e.used = this.tick;
-    return e.byRule;
+    return e;
   }
   /** End a check that used `blocks` blocks: drop what it did not use once the cache has grown well past that. */
   end(blocks: number): void {
@@ -123,6 +130,20 @@ export class BlockCache {
   get size(): number {
     return this.map.size;
   }
+}
+
+/** Small numbers standing for lists of effective rules (ids and severities); never reused. */
+const ruleSets = new Map<string, number>();
+let lastRuleSet = 0;
+function ruleSetId(rules: EffectiveRule[]): number {
+  const key = rules.map((r) => `${r.rule.meta.id}:${r.severity ?? ''}`).join('\u0000');
+  let id = ruleSets.get(key);
+  if (id === undefined) {
+    if (ruleSets.size >= 256) ruleSets.clear();
+    id = ++lastRuleSet;
+    ruleSets.set(key, id);
+  }
+  return id;
 }
 
 function shiftReport(r: Report, delta: number): Report {
@@ -169,35 +190,49 @@ export function check(source: string, opts: CheckOptions): CheckResult {
     dictionaries: config.dictionaries,
     detector: config.detector,
   };
-  // Per-block cache entries, looked up once per check rather than once per rule.
+  const rules = effectiveRules(config, opts.rules, opts.only);
+  const accepts = rules.map(({ rule, severity }) => (r: Report) => {
+    const finding = toFinding(r, rule, severity, source);
+    if (finding && !suppressions.isSuppressed(rule.meta.id, rule.meta.category, finding.start)) findings.push(finding);
+  });
+  // The cache: per-block entries are looked up once per check. A block whose
+  // results for this very rule set are complete is settled at once; only the
+  // others (the blocks an edit changed) go through the rules one by one.
   const blockEntries = cache ? model.blocks.map((b) => cache.block(`${b.kind}\u0000${source.slice(b.start, b.end)}`)) : undefined;
+  const ruleSet = blockEntries ? ruleSetId(rules) : 0;
+  const pending: number[] = [];
+  if (blockEntries) {
+    blockEntries.forEach((entry, i) => {
+      if (entry.all?.ruleSet !== ruleSet) return void pending.push(i);
+      const start = model.blocks[i].start;
+      for (const [k, r] of entry.all.reports) accepts[k](shiftReport(r, start));
+    });
+  }
   lap('suppressions');
 
-  for (const { rule, severity, options } of effectiveRules(config, opts.rules, opts.only)) {
+  rules.forEach(({ rule, options }, k) => {
     const meta = rule.meta;
     const ruleOptions: RuleOptions = { ...baseOptions, ruleOptions: options };
-    const accept = (r: Report) => {
-      const finding = toFinding(r, rule, severity, source);
-      if (finding && !suppressions.isSuppressed(meta.id, meta.category, finding.start)) findings.push(finding);
-    };
+    const accept = accepts[k];
     try {
       if (rule.block) {
         if (blockEntries) {
           // One context for all blocks: reports go to the current block's list.
           let local: Report[] = [];
           const ctx: BlockContext = { model, options: ruleOptions, report: (r) => local.push(r) };
-          model.blocks.forEach((block, i) => {
-            const entry = blockEntries[i];
+          for (const i of pending) {
+            const block = model.blocks[i];
+            const entry = blockEntries[i].byRule;
             const cached = entry.get(meta.id);
             if (cached) {
               for (const r of cached) accept(shiftReport(r, block.start));
-              return;
+              continue;
             }
             local = [];
-            rule.block!(block, ctx);
+            rule.block(block, ctx);
             entry.set(meta.id, local.map((r) => shiftReport(r, -block.start)));
             local.forEach(accept);
-          });
+          }
         } else {
           const ctx: BlockContext = { model, options: ruleOptions, report: accept };
           for (const block of model.blocks) rule.block(block, ctx);
@@ -212,6 +247,17 @@ export function check(source: string, opts: CheckOptions): CheckResult {
       ruleErrors.push({ ruleId: meta.id, message: (e as Error)?.stack ?? String(e) });
     }
     lap(meta.id);
+  });
+  if (blockEntries && !ruleErrors.length) {
+    // every block rule has now run on the pending blocks: settle them for next time
+    for (const i of pending) {
+      const entry = blockEntries[i];
+      const reports: Array<[number, Report]> = [];
+      rules.forEach(({ rule }, k) => {
+        if (rule.block) for (const r of entry.byRule.get(rule.meta.id) ?? []) reports.push([k, r]);
+      });
+      entry.all = { ruleSet, reports };
+    }
   }
   cache?.end(model.blocks.length);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));

@@ -237,16 +237,35 @@ function markdownChunks(source: string, lineStarts: number[]): number[] | undefi
   }
   const starts = [0];
   let prevBlank = false;
+  // Whether the last non-blank line may be indented code: micromark keeps
+  // indented code open across blank lines, so the next line parses as if it
+  // followed directly (`2. ` then cannot start a list); no cut after it.
+  let afterIndented = false;
   for (let l = 0; l < lineStarts.length; l++) {
     const at = lineStarts[l];
     const c = at < source.length ? source.charCodeAt(at) : 10;
     const blank = isBlankLine(source, at);
     // Cut only once the chunk has grown to MIN_CHUNK: fewer, larger parses
     // are faster, and an edit moves later cuts only when it crosses the limit.
-    if (l >= firstLine && prevBlank && !blank && c !== 32 && c !== 9 && c !== 0xfeff && at - starts[starts.length - 1] >= MIN_CHUNK) starts.push(at);
+    if (l >= firstLine && prevBlank && !afterIndented && !blank && c !== 32 && c !== 9 && c !== 0xfeff && at - starts[starts.length - 1] >= MIN_CHUNK) starts.push(at);
     prevBlank = blank;
+    if (!blank) afterIndented = mayBeIndentedCode(source, at);
   }
   return starts;
+}
+
+/** The line's leading run of spaces, tabs and `>` holds four spaces or a tab. */
+function mayBeIndentedCode(source: string, at: number): boolean {
+  let spaces = 0;
+  for (let i = at; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 9) return true;
+    if (c === 32) {
+      if (++spaces >= 4) return true;
+    } else if (c === 62 /* > */) spaces = 0;
+    else return false;
+  }
+  return false;
 }
 
 function isBlankLine(source: string, at: number): boolean {

@@ -36,6 +36,9 @@ const LINES = [
   '> 引用内容',
   '>',
   '    缩进代码',
+  '\t制表符缩进',
+  '>     引用中的缩进代码',
+  '1. 列表项\n\n       列表项中的缩进代码',
   '| 项目 | 金额 |',
   '| --- | --- |',
   '| 经费 | 100 |',
@@ -73,7 +76,7 @@ describe('text model: Markdown in chunks', function () {
           assertSameModel(src);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 500 },
     );
   });
 
@@ -106,6 +109,7 @@ describe('text model: Markdown in chunks', function () {
       '正文\n\n---\n文种: 通知\n---\n\n正文',
       '1. 列表项\n\n    续段内容\n\n正文',
       '- 列表项\n\n  续段\n\n> 引用\n\n正文',
+      '    缩进代码\n\n2. 第二项内容',
     ])
       assertSameModel(src);
   });
