@@ -90,10 +90,12 @@ interface Counts {
   predChars: number;
   detCharTP: number;
   corCharTP: number;
+  /** By number of gold slips (0, 1, 2, 3+): sentences, flagged, exactly detected. */
+  bySlips: Record<string, { n: number; flagged: number; exact: number }>;
 }
 const zero = (): Counts => ({
   sentences: 0, goldSent: 0, predSent: 0, detSentTP: 0, corSentTP: 0, correctSent: 0, falseSent: 0,
-  goldChars: 0, predChars: 0, detCharTP: 0, corCharTP: 0,
+  goldChars: 0, predChars: 0, detCharTP: 0, corCharTP: 0, bySlips: {},
 });
 
 const f1 = (p: number, r: number) => (p + r > 0 ? (2 * p * r) / (p + r) : 0);
@@ -117,6 +119,12 @@ function table(name: string, c: Counts): string {
     `sentences ${c.sentences} (with errors ${c.goldSent}); flagged ${c.predSent}; ` +
       `false-positive rate on correct sentences ${fmt(c.falseSent / c.correctSent)} (${c.falseSent}/${c.correctSent}); ` +
       `gold chars ${c.goldChars}, flagged chars ${c.predChars}`,
+    '',
+    'By number of slips in the sentence (flagged / exactly detected / sentences): ' +
+      ['0', '1', '2', '3+'].map((k) => {
+        const b = c.bySlips[k] ?? { n: 0, flagged: 0, exact: 0 };
+        return `${k}: ${b.flagged} / ${b.exact} / ${b.n}`;
+      }).join('; '),
     '',
   ].join('\n');
 }
@@ -160,6 +168,11 @@ function accuracy(layers: Array<[string, Rule[]]>): void {
         c.detSentTP++;
         if (allCorrect) c.corSentTP++;
       }
+      const bucket = gold.size >= 3 ? '3+' : String(gold.size);
+      const b = (c.bySlips[bucket] ??= { n: 0, flagged: 0, exact: 0 });
+      b.n++;
+      if (pred.size) b.flagged++;
+      if (gold.size && same) b.exact++;
     });
   }
   console.log(`## Accuracy on odw.train (${lines.length} lines, ${skipped} skipped: unequal lengths)\n`);
