@@ -3,7 +3,7 @@
 // words themselves or occur inside longer words of a word list.
 //
 //   node scripts/dictionary/review/check-entries.mjs [--source gongwen] \
-//     [--jieba path/to/jieba.dict.utf8] [--min-freq 30]
+//     [--jieba path/to/jieba.dict.utf8] [--min-freq 30] [--risk 30]
 //
 // Word lists: jieba's dictionary (from the npm package nodejieba, see
 // scripts/lexicon/build-lexicon.mjs) and ../shared/lexicons/ecspell/公文写作.txt.
@@ -59,6 +59,23 @@ for (const [w, f] of words) {
     }
   }
 }
+// Boundary risk of two-character wrong forms AB: how likely a word ending in
+// A is followed by a word starting with B (unigram estimate from the word
+// list), per million word pairs. High values deserve a condition.
+const endMass = new Map();
+const startMass = new Map();
+let total = 0;
+for (const [w, f] of words) {
+  if (f < 1) continue;
+  total += f;
+  const a = w[w.length - 1];
+  const b = w[0];
+  endMass.set(a, (endMass.get(a) ?? 0) + f);
+  startMass.set(b, (startMass.get(b) ?? 0) + f);
+}
+const boundaryRisk = (w) =>
+  w.length === 2 ? (((endMass.get(w[0]) ?? 0) / total) * ((startMass.get(w[1]) ?? 0) / total)) * 1e6 : 0;
+const riskMin = Number(arg('--risk', '30'));
 let flagged = 0;
 for (const e of entries) {
   const cond = e.precededBy || e.followedBy || e.notPrecededBy || e.notFollowedBy ? ' [cond]' : '';
@@ -66,6 +83,8 @@ for (const e of entries) {
   if ((words.get(e.wrong) ?? 0) >= minFreq) flags.push(`WORD freq ${words.get(e.wrong)}`);
   const ins = inside.get(e.wrong);
   if (ins) flags.push(`IN ${ins.slice(0, 6).join(' ')}${ins.length > 6 ? ` …(${ins.length})` : ''}`);
+  const risk = boundaryRisk(e.wrong);
+  if (!cond && risk >= riskMin) flags.push(`BOUNDARY risk ${risk.toFixed(0)} per million word pairs`);
   if (flags.length) {
     flagged++;
     console.log(`${e.wrong}→${[].concat(e.right).join('|')}${cond}: ${flags.join('; ')}`);

@@ -38,6 +38,26 @@ describe('built-in typo dictionary', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('has no duplicate unconditional wrong forms and no one-character wrong forms', () => {
+    const seen = new Map<string, string>();
+    const problems: string[] = [];
+    for (const e of getBuiltinDictionary().entries) {
+      if ([...e.wrong].length < 2) problems.push(`${e.file}#${e.index} one-character wrong form ${e.wrong}`);
+      if (isConditional(e)) continue;
+      const prev = seen.get(e.wrong);
+      if (prev) problems.push(`${e.file}#${e.index} ${e.wrong} duplicates ${prev}`);
+      else seen.set(e.wrong, `${e.file}#${e.index}`);
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('entries of the project source carry a note and a bad example', () => {
+    const missing = getBuiltinDictionary()
+      .entries.filter((e) => e.source === 'gongwen' && (!e.note || e.examples.bad.length === 0))
+      .map((e) => `${e.file}#${e.index} ${e.wrong}`);
+    assert.deepEqual(missing, []);
+  });
+
   const byFile = new Map<string, DictEntry[]>();
   for (const e of getBuiltinDictionary().entries) {
     if (!byFile.has(e.file)) byFile.set(e.file, []);
