@@ -95,6 +95,17 @@ describe('detector: detection', () => {
     });
   }
 
+  it('accepts a weaker candidate in a sentence that holds a clear slip', () => {
+    assert.deepEqual(pairs(detect('严格执发。')), []);
+    const both = detect('健全长效机治，严格执发。');
+    assert.deepEqual(pairs(both), ['长效机治→长效机制', '执发→执法']);
+    assert.equal(both[1].supported, true);
+    assert.equal(both[1].confidence, 'medium');
+    // Another sentence gives no support.
+    assert.deepEqual(pairs(detect('健全长效机治。严格执发。')), ['长效机治→长效机制']);
+    assert.deepEqual(pairs(detect('健全长效机治，严格执发。', { support: false })), ['长效机治→长效机制']);
+  });
+
   it('reports the replaced character and its index', () => {
     const [d] = detect('发展大数局产业');
     assert.equal(d.wrongChar, '局');

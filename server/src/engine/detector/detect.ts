@@ -29,12 +29,19 @@ export interface Detection {
   /** Log-probability gain (nats), including the prior of the slip kind. */
   score: number;
   confidence: Confidence;
+  /** Reported below minScore because the same sentence holds a clear slip. */
+  supported?: boolean;
 }
 
 export interface DetectOptions {
   acceptedWords?: ReadonlySet<string>;
   /** Minimum score to report at all (default: MEDIUM_SCORE). */
   minScore?: number;
+  /**
+   * Also report candidates scoring SUPPORTED_SCORE or more in a sentence
+   * that holds a detection at or above minScore (default true).
+   */
+  support?: boolean;
   lexicon?: Lexicon;
 }
 
@@ -69,6 +76,13 @@ export function lengthPrior(len: number): number {
  */
 export const HIGH_SCORE = 10;
 export const MEDIUM_SCORE = 8;
+/**
+ * A candidate scoring this much (≈ 150 times more probable) is reported, as
+ * info, when its sentence already holds a detection at MEDIUM_SCORE or more:
+ * slips cluster in hastily written sentences, so the prior of a second slip
+ * there is higher (by about ln 20 ≈ 3 nats).
+ */
+export const SUPPORTED_SCORE = 5;
 
 /**
  * Shorter runs between punctuation marks (list items such as 青银、京兰, names
@@ -101,6 +115,8 @@ export function confidenceOf(score: number): Confidence {
 export function detect(text: string, opts: DetectOptions = {}): Detection[] {
   const lex = opts.lexicon ?? getLexicon();
   const minScore = opts.minScore ?? MEDIUM_SCORE;
+  const support = opts.support ?? true;
+  const floor = support ? Math.min(minScore, SUPPORTED_SCORE) : minScore;
   const mask = blockProtection(text, opts.acceptedWords ?? new Set());
   const out: Detection[] = [];
   for (let i = 0; i < text.length; ) {
@@ -110,11 +126,25 @@ export function detect(text: string, opts: DetectOptions = {}): Detection[] {
     }
     let j = i;
     while (j < text.length && isRunChar(text.charCodeAt(j))) j++;
-    if (j - i >= MIN_RUN) detectRun(lex, text, i, j, mask, minScore, out);
+    if (j - i >= MIN_RUN) detectRun(lex, text, i, j, mask, floor, out);
     i = j;
   }
-  return out;
+  if (floor === minScore) return out;
+  // Slips cluster: a sentence with one clear slip was written or typed in a
+  // hurry, so a weaker candidate in the same sentence needs less evidence.
+  const sentenceOf = (k: number): number => {
+    let n = 0;
+    for (let m = 0; m < k; m++) if (SENTENCE_END.has(text[m])) n++;
+    return n;
+  };
+  const anchors = new Set(out.filter((d) => d.score >= minScore).map((d) => sentenceOf(d.index)));
+  return out
+    .filter((d) => d.score >= minScore || anchors.has(sentenceOf(d.index)))
+    .map((d) => (d.score >= minScore ? d : { ...d, confidence: 'medium' as const, supported: true }));
 }
+
+/** Sentence-ending marks (a sentence is the scope of supporting evidence). */
+const SENTENCE_END = new Set([...'。！？；!?;\n']);
 
 function detectRun(
   lex: Lexicon,
