@@ -22,6 +22,7 @@ import { recogniseStructure } from './structure';
 import { collectSuppressions } from './suppression';
 import { defaultConfig, type ResolvedConfig, type RuleSetting } from './config';
 import { listRules } from './registry';
+import { dictionaryProblems } from './dictionary/index';
 import { dropSubsumed } from './dedupe';
 
 export interface CheckOptions {
@@ -175,7 +176,8 @@ export function check(source: string, opts: CheckOptions): CheckResult {
   lap('model');
   const structure = recogniseStructure(model);
   lap('structure');
-  const problems: ConfigProblem[] = [...config.problems];
+  // Broken user dictionaries are reported with the configuration's problems.
+  const problems: ConfigProblem[] = [...config.problems, ...(config.dictionaries.length ? dictionaryProblems(config.dictionaries) : [])];
   const ruleErrors: RuleError[] = [];
   const findings: Finding[] = [];
   if (!config.enable) {
@@ -287,11 +289,19 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+/** True when `at` falls between the two halves of a surrogate pair (a lone surrogate is a character of its own). */
+function splitsPair(source: string, at: number): boolean {
+  return at > 0 && at < source.length && isLowSurrogate(source.charCodeAt(at)) && isHighSurrogate(source.charCodeAt(at - 1));
+}
+
 function validRange(start: number, end: number, source: string): boolean {
   if (!Number.isInteger(start) || !Number.isInteger(end)) return false;
   if (start < 0 || end < start || end > source.length) return false;
-  if (start > 0 && start < source.length && isLowSurrogate(source.charCodeAt(start))) return false;
-  if (end > 0 && end < source.length && isLowSurrogate(source.charCodeAt(end))) return false;
+  if (splitsPair(source, start) || splitsPair(source, end)) return false;
   return true;
 }
 

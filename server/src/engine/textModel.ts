@@ -31,12 +31,101 @@ export function buildTextModel(source: string, format: DocFormat, cache?: ModelC
   const lineStarts = computeLineStarts(source);
   const model: TextModel = { source, format, blocks: [], lines: [], comments: [], lineStarts };
   if (format === 'markdown') {
-    const chunks = opts.whole ? undefined : markdownChunks(source, lineStarts);
-    if (chunks) buildMarkdownChunked(model, chunks, cache);
-    else buildMarkdown(model);
+    try {
+      // Deeper or denser than any real draft: the parser would take quadratic time or overflow its stack.
+      if (markdownNestingDepth(source, MAX_MARKDOWN_NESTING) > MAX_MARKDOWN_NESTING) throw new RangeError('nesting');
+      if (maxParagraphMarkup(source) > MAX_PARAGRAPH_MARKUP) {
+        fallBackToPlainText(model, 'Markdown 标记过于密集（一段中有上千个 * _ [ ] ` 符号），无法高效解析，已按纯文本检查');
+        model.lines = splitLines(model);
+        return model;
+      }
+      const chunks = opts.whole ? undefined : markdownChunks(source, lineStarts);
+      if (chunks) buildMarkdownChunked(model, chunks, cache);
+      else buildMarkdown(model);
+    } catch (e) {
+      // Markdown the parser cannot take (e.g. thousands of nested `>` or list
+      // levels overflow its stack): check the draft as plain text and say so.
+      fallBackToPlainText(
+        model,
+        e instanceof RangeError
+          ? 'Markdown 嵌套层次过深，无法解析，已按纯文本检查'
+          : `Markdown 无法解析（${String((e as Error)?.message ?? e).split('\n')[0]}），已按纯文本检查`,
+      );
+    }
   } else buildPlainText(model);
   model.lines = splitLines(model);
   return model;
+}
+
+function fallBackToPlainText(model: TextModel, notice: string): void {
+  model.blocks = [];
+  model.comments = [];
+  model.frontMatter = undefined;
+  model.frontMatterError = undefined;
+  buildPlainText(model);
+  model.notice = notice;
+}
+
+/** More inline markup characters than this in one paragraph make a draft plain text (the parser is quadratic in them). */
+const MAX_PARAGRAPH_MARKUP = 1000;
+
+/** The most of `* _ [ ] \`` in one paragraph (lines between blank lines). Linear. */
+export function maxParagraphMarkup(source: string): number {
+  let max = 0;
+  let count = 0;
+  let lineBlank = true;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) {
+      if (lineBlank) count = 0;
+      lineBlank = true;
+    } else if (c === 42 || c === 95 || c === 91 || c === 93 || c === 96) {
+      lineBlank = false;
+      if (++count > max) max = count;
+    } else if (c !== 32 && c !== 9 && c !== 13) lineBlank = false;
+  }
+  return max;
+}
+
+/** Block quotes and list items nested deeper than this on one line make a draft plain text. */
+const MAX_MARKDOWN_NESTING = 200;
+
+/**
+ * The most container markers (`>`, `-`, `*`, `+`, `1.`, `1)`) that open one
+ * line, stopping once past `limit`. Linear in the length of the text.
+ */
+export function markdownNestingDepth(source: string, limit = Infinity): number {
+  let max = 0;
+  let i = 0;
+  const n = source.length;
+  const blank = (c: number) => c === 32 || c === 9;
+  while (i < n) {
+    let depth = 0;
+    for (;;) {
+      while (i < n && blank(source.charCodeAt(i))) i++;
+      const c = source.charCodeAt(i);
+      if (c === 62 /* > */) {
+        i++;
+      } else if ((c === 45 || c === 42 || c === 43) /* - * + */ && blank(source.charCodeAt(i + 1))) {
+        i++;
+      } else if (c >= 48 && c <= 57) {
+        let j = i;
+        while (j < n && j - i < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++;
+        const d = source.charCodeAt(j);
+        if ((d === 46 || d === 41) /* . ) */ && blank(source.charCodeAt(j + 1))) i = j + 1;
+        else break;
+      } else break;
+      depth++;
+    }
+    if (depth > max) {
+      max = depth;
+      if (max > limit) return max;
+    }
+    const nl = source.indexOf('\n', i);
+    if (nl < 0) break;
+    i = nl + 1;
+  }
+  return max;
 }
 
 /** Offsets where each line starts; \n, \r\n and \r all end a line (as in LSP). */

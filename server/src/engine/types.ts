@@ -98,6 +98,8 @@ export interface TextModel {
   frontMatter?: Record<string, unknown>;
   /** A message when front matter is present but cannot be parsed. */
   frontMatterError?: string;
+  /** Set when the draft could not be read as its format and was checked another way (e.g. Markdown too deeply nested, checked as plain text). */
+  notice?: string;
   /** Source offsets at which each source line starts. */
   lineStarts: number[];
 }

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { check, fixAll, safeFixEdits, type CheckResult } from '../../../server/src/engine/index';
 import type { DocFormat } from '../../../server/src/engine/types';
+import { positionAt } from '../../../server/src/engine/textModel';
 
 const SHARED = path.resolve(__dirname, '../../../../shared/corpora/gov-docs');
 
@@ -13,16 +14,33 @@ function isLow(c: number) {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+/** `at` falls between the halves of a surrogate pair (a lone surrogate is a character of its own). */
+function splitsPair(src: string, at: number): boolean {
+  return at > 0 && at < src.length && isLow(src.charCodeAt(at)) && src.charCodeAt(at - 1) >= 0xd800 && src.charCodeAt(at - 1) <= 0xdbff;
+}
+
+/** Offset of the end of the line holding `at` (before its line break). */
+function lineEnd(src: string, at: number): number {
+  const m = /[\r\n]/g;
+  m.lastIndex = at;
+  return m.exec(src)?.index ?? src.length;
+}
+
 /** Invariants every check result must satisfy. */
 function assertWellFormed(src: string, r: CheckResult): void {
   assert.deepEqual(r.ruleErrors.map((e) => `${e.ruleId}: ${e.message.split('\n')[0]}`), []);
   for (const f of r.findings) {
     assert.ok(f.start >= 0 && f.start <= f.end && f.end <= src.length, `${f.ruleId} range ${f.start}-${f.end} of ${src.length}`);
-    assert.ok(!(f.start < src.length && isLow(src.charCodeAt(f.start)) && f.start > 0), `${f.ruleId} starts inside a surrogate pair`);
-    assert.ok(!(f.end < src.length && isLow(src.charCodeAt(f.end)) && f.end > 0), `${f.ruleId} ends inside a surrogate pair`);
+    assert.ok(!splitsPair(src, f.start), `${f.ruleId} starts inside a surrogate pair`);
+    assert.ok(!splitsPair(src, f.end), `${f.ruleId} ends inside a surrogate pair`);
+    // no fix touches text outside its finding's block (a paired bracket or
+    // quote elsewhere in the block may change with it; nothing further)
+    const block = r.model.blocks.find((b) => b.start <= f.start && f.end <= b.end);
+    const [from, to] = block ? [block.start, block.end] : [r.model.lineStarts[positionAt(r.model.lineStarts, f.start).line], lineEnd(src, f.end)];
     for (const fix of f.fixes)
       for (const e of fix.edits) {
         assert.ok(e.start >= 0 && e.start <= e.end && e.end <= src.length, `${f.ruleId} edit out of range`);
+        assert.ok(e.start >= from && e.end <= to, `${f.ruleId} fix edits ${e.start}-${e.end} outside the finding's ${block ? 'block' : 'lines'} ${from}-${to}`);
         // no fix deletes a line: a line break it removes must come back in its text
         const removedBreaks = (src.slice(e.start, e.end).match(/\n/g) ?? []).length;
         const addedBreaks = (e.newText.match(/\n/g) ?? []).length;
