@@ -11,13 +11,16 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Hover,
+  MessageType,
+  ShowMessageNotification,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { check, fixAll, BlockCache, type CheckResult } from './engine/index';
+import { check, fixAll, BlockCache, type CheckResult, type CheckOptions } from './engine/index';
+import { listRules } from './engine/registry';
 import { resolveConfigForFile, type GongwenConfig, type ResolvedConfig } from './engine/config';
 import { hasHan } from './engine/text';
-import type { ConfigProblem, DocFormat, Finding, Severity } from './engine/types';
+import type { ConfigProblem, DocFormat, Finding, Rule, Severity } from './engine/types';
 import { toLspRange, minimalEdits, diagnosticFromFinding, type FindingData } from './lsp-convert';
 import { buildOutline } from './engine/outline';
 import { outlineToSymbols } from './outline-lsp';
@@ -64,6 +67,54 @@ function changeDelay(uri: string): number {
   return Math.round(Math.min(CHANGE_DELAY_MS, Math.max(MIN_CHANGE_DELAY_MS, 2 * last)));
 }
 
+/**
+ * The editor checks at most this many characters of a document (about 100
+ * pages of 公文; a check takes a second or two here), so that a huge file never
+ * freezes the server. The rest is left unchecked and an information
+ * diagnostic says so; `gongwen check` checks files of any size.
+ * GONGWEN_MAX_CHECK_CHARS overrides it (tests, benchmarks).
+ */
+const MAX_CHECK_CHARS = Number(process.env.GONGWEN_MAX_CHECK_CHARS) > 0 ? Number(process.env.GONGWEN_MAX_CHECK_CHARS) : 200_000;
+
+/** Where the checked part of a long text ends: at a line break when one is near the limit, never inside a surrogate pair or CRLF. */
+function checkedLength(text: string, max = MAX_CHECK_CHARS): number {
+  if (text.length <= max) return text.length;
+  let cut = text.lastIndexOf('\n', max - 1) + 1;
+  if (cut < max / 2) {
+    cut = max;
+    const c = text.charCodeAt(cut);
+    if ((c >= 0xdc00 && c <= 0xdfff) || (c === 10 && text.charCodeAt(cut - 1) === 13)) cut--;
+  }
+  return cut;
+}
+
+/**
+ * Test hook: GONGWEN_TEST_FAULT=<rule id> makes that rule throw, to test that
+ * a failing rule is reported once and the other rules still run. Unset in
+ * normal use.
+ */
+const TEST_FAULT_RULE = process.env.GONGWEN_TEST_FAULT;
+let faultyRules: Rule[] | undefined;
+function rulesToRun(): Rule[] | undefined {
+  if (!TEST_FAULT_RULE) return undefined;
+  faultyRules ??= listRules().map((r) =>
+    r.meta.id !== TEST_FAULT_RULE
+      ? r
+      : {
+          meta: r.meta,
+          block: () => {
+            throw new Error(`GONGWEN_TEST_FAULT: ${r.meta.id}`);
+          },
+        },
+  );
+  return faultyRules;
+}
+
+/** Check the part of a document the editor checks (see MAX_CHECK_CHARS). */
+function checkDocument(text: string, opts: CheckOptions): CheckResult {
+  return check(text.slice(0, checkedLength(text)), { ...opts, rules: rulesToRun() });
+}
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsConfiguration = !!params.capabilities.workspace?.configuration;
   const init = (params.initializationOptions ?? {}) as { workspaceTrusted?: boolean };
@@ -90,8 +141,9 @@ connection.onDidChangeConfiguration(() => {
 
 connection.onNotification('gongwen/workspaceTrusted', (trusted: boolean) => {
   workspaceTrusted = trusted;
-  connection.sendNotification('workspace/didChangeConfiguration', {});
   settingsCache.clear();
+  // cached block results were computed without the workspace's dictionaries
+  for (const s of states.values()) s.cache.clear();
   for (const doc of documents.all()) schedule(doc, 0);
 });
 
@@ -140,7 +192,8 @@ async function configFor(doc: TextDocument): Promise<ResolvedConfig> {
   const settings = await editorSettings(doc.uri);
   const uri = URI.parse(doc.uri);
   if (!workspaceTrusted) {
-    // Restricted mode: built-in rules and dictionaries only.
+    // Restricted mode: built-in rules and dictionaries only; the project's
+    // .gongwenrc.json and every extra dictionary wait for trust.
     const { dictionaries: _d, ...rest } = settings;
     return resolveConfigForFile(undefined, { base: [rest] });
   }
@@ -181,23 +234,45 @@ async function validate(uri: string, generation: number): Promise<void> {
   const config = await configFor(doc);
   // A newer edit arrived while settings were read: drop this run.
   if (s.generation !== generation || documents.get(uri)?.version !== doc.version) return;
-  reportProblems(config.problems);
   let result: CheckResult;
   try {
     const started = performance.now();
-    result = check(text, { format, config, cache: s.cache });
+    result = checkDocument(text, { format, config, cache: s.cache });
     s.lastCheckMs = performance.now() - started;
   } catch (e) {
-    connection.console.error(`检查失败 ${uri}: ${(e as Error).stack ?? e}`);
+    reportOnce(`check:${(e as Error).message}`, `公文助手检查出错，已跳过本次检查：${String((e as Error)?.message ?? e).split('\n')[0]}`, `检查失败 ${uri}: ${(e as Error).stack ?? e}`);
     return;
   }
+  reportProblems(result.problems);
   for (const err of result.ruleErrors) reportOnce(`rule:${err.ruleId}`, `规则 ${err.ruleId} 出错，已跳过：${err.message.split('\n')[0]}`, err.message);
   if (s.generation !== generation || documents.get(uri)?.version !== doc.version) return;
   s.result = result;
   s.resultVersion = doc.version;
   const lineStarts = result.model.lineStarts;
   const diagnostics: Diagnostic[] = result.findings.map((f) => diagnosticFromFinding(f, lineStarts));
+  diagnostics.push(...notices(doc, text, result));
   connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+}
+
+/** Information diagnostics about the check itself: a part left unchecked, Markdown read as plain text, broken front matter. */
+function notices(doc: TextDocument, text: string, result: CheckResult): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const note = (start: number, message: string) => {
+    const line = doc.positionAt(start).line;
+    const end = doc.offsetAt({ line, character: Number.MAX_SAFE_INTEGER });
+    out.push({ range: { start: doc.positionAt(start), end: doc.positionAt(Math.max(end, start)) }, severity: 3, source: 'gongwen', message });
+  };
+  const checked = result.model.source.length;
+  if (checked < text.length) {
+    const at = doc.positionAt(checked);
+    note(
+      checked,
+      `文档较长（共 ${text.length} 个字符），为保持编辑器流畅，只检查了前 ${checked} 个字符；从此处（第 ${at.line + 1} 行第 ${at.character + 1} 列）起的内容未检查。检查全文请在终端运行 gongwen check 命令。`,
+    );
+  }
+  if (result.model.notice) note(0, result.model.notice);
+  if (result.model.frontMatterError) note(0, `${result.model.frontMatterError}，其中的设置未生效`);
+  return out;
 }
 
 function reportProblems(problems: ConfigProblem[]): void {
@@ -208,7 +283,8 @@ function reportOnce(key: string, message: string, log?: string): void {
   connection.console.warn(log ?? message);
   if (reportedProblems.has(key)) return;
   reportedProblems.add(key);
-  void connection.window.showWarningMessage(message);
+  // A plain notification (window/showMessage): nothing to answer, nothing left pending.
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 }
 
 /** The latest check of a document, recomputed synchronously if stale. */
@@ -218,7 +294,7 @@ async function currentResult(doc: TextDocument): Promise<CheckResult | undefined
   const format = formatOf(doc);
   if (!format) return undefined;
   const config = await configFor(doc);
-  s.result = check(doc.getText(), { format, config, cache: s.cache });
+  s.result = checkDocument(doc.getText(), { format, config, cache: s.cache });
   s.resultVersion = doc.version;
   return s.result;
 }
@@ -307,8 +383,11 @@ async function fixAllEdits(doc: TextDocument) {
   const format = formatOf(doc);
   if (!format) return [];
   const config = await configFor(doc);
-  const text = doc.getText();
-  const { output } = fixAll(text, { format, config });
+  // Only the part the editor checks (MAX_CHECK_CHARS) is fixed; the edits land in it.
+  const full = doc.getText();
+  const text = full.slice(0, checkedLength(full));
+  // the document's block cache: the first pass re-uses the last check, later passes re-check only what changed
+  const { output } = fixAll(text, { format, config, rules: rulesToRun(), cache: stateOf(doc.uri).cache });
   if (output === text) return [];
   return minimalEdits(text, output, doc);
 }
