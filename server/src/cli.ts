@@ -14,6 +14,7 @@ import { check, fixAll, type CheckResult } from './engine/index';
 import { loadConfigFile, resolveConfigForFile, type ResolvedConfig } from './engine/config';
 import { positionAt } from './engine/textModel';
 import { listRules } from './engine/registry';
+import { dictionaryProblems } from './engine/dictionary/index';
 import { CATEGORIES, type Category, type DocFormat, type Finding } from './engine/types';
 import { LSP_SEVERITY_NUMBER, writeFileAtomic } from './cli-util';
 import { runNew } from './templates/cli-new';
@@ -134,6 +135,8 @@ function configFor(file: string, explicit: string | undefined, cache: Map<string
       const p = c.problems[0];
       throw new InputError(`配置文件 ${p.file} 有误：${p.message}`);
     }
+    const dict = dictionaryProblems(c.dictionaries);
+    if (dict.length) throw new InputError(`词典文件 ${dict[0].file} 有误：${dict[0].message}`);
     cache.set(key, c);
   }
   return c;
@@ -174,6 +177,9 @@ function runCheck(args: Args, out: (s: string) => void): number {
     const result = check(text, { format: formatOf(file), config, only: args.only });
     for (const f of result.findings) counts[f.severity]++;
     for (const e of result.ruleErrors) process.stderr.write(`gongwen: 规则 ${e.ruleId} 在 ${file} 上出错，已跳过：${e.message.split('\n')[0]}\n`);
+    // how the draft was read, when not as asked (stderr: the report format stays clean)
+    if (result.model.notice) process.stderr.write(`gongwen: ${file}：${result.model.notice}\n`);
+    if (result.model.frontMatterError) process.stderr.write(`gongwen: ${file}：${result.model.frontMatterError}\n`);
     if (args.format === 'json') json.push({ file, diagnostics: result.findings.map((f) => jsonFinding(f, result.model.lineStarts)) });
     else lines.push(...textReport(file, result));
   }
@@ -201,7 +207,13 @@ function runFix(args: Args, out: (s: string) => void): number {
     const config = configFor(file, args.config, cache);
     const result = fixAll(text, { format: formatOf(file), config });
     if (result.output !== text) {
-      writeFileAtomic(file, result.output);
+      try {
+        writeFileAtomic(file, result.output);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const why = code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'ENOSPC' ? '磁盘空间不足' : code === 'EROFS' ? '文件系统只读' : (code ?? (e as Error).message);
+        throw new InputError(`无法写入 ${file}：${why}（原文件未改动）`);
+      }
       out(`${file}：已修复 ${result.fixed} 处`);
     }
     const left = result.remaining;
