@@ -136,7 +136,7 @@ describe('detector: protection', () => {
   it('does not correct person names next to titles or introducers', () => {
     // Without protection these read as 世界 (score > 11), 光华 and 士气.
     for (const name of ['刘世杰', '王广华', '孙士奇']) {
-      for (const text of [`任命${name}同志为办公厅副主任。`, `主任由副部长${name}兼任。`, `市委书记${name}出席会议。`]) {
+      for (const text of [`任命${name}同志为办公厅副主任。`, `主任由副部长${name}兼任。`, `市委书记${name}出席会议。`, `会议由${name}主持召开。`]) {
         assert.deepEqual(pairs(detect(text, { minScore: 3 })), [], text);
       }
     }
@@ -166,6 +166,12 @@ describe('detector: protection', () => {
         assert.deepEqual(pairs(detect(text, { minScore: 3 })), [], text);
       }
     }
+  });
+
+  it('leaves long stretches of single characters (transliterated names) alone', () => {
+    // 世杰 → 世界 is found among words, not inside a transliteration.
+    assert.deepEqual(pairs(detect('推动世杰经济复苏。')), ['世杰→世界']);
+    assert.deepEqual(pairs(detect('盖尔加斯世杰提巴努木主持召开。', { minScore: 3 })), []);
   });
 
   it('does not correct place and organisation names', () => {

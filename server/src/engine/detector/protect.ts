@@ -29,7 +29,9 @@ export const TITLES = [
   '老师', '同学', '师傅', '烈士', '总工程师', '工程师', '政委', '司令员', '参谋长', '指导员',
 ];
 /** Verbs and words that introduce a person's name in 任免 and similar texts. */
-export const NAME_INTRODUCERS = ['任命', '免去', '任', '免', '聘任', '聘请', '选举', '推选', '提名', '授予', '追授', '表彰', '批准', '签发人', '联系人', '负责人', '经办人', '报告人', '发言人', '主持人', '出席', '列席', '请假', '记录'];
+/** Verbs that typically follow a person's name in official texts. */
+export const NAME_FOLLOWERS = ['主持', '兼任', '讲话', '指出', '强调', '表示', '出席', '签发', '签批'];
+export const NAME_INTRODUCERS = ['由', '任命', '免去', '任', '免', '聘任', '聘请', '选举', '推选', '提名', '授予', '追授', '表彰', '批准', '签发人', '联系人', '负责人', '经办人', '报告人', '发言人', '主持人', '出席', '列席', '请假', '记录'];
 
 /** Place suffixes: the characters before them are a place name. */
 export const PLACE_SUFFIXES = ['自治区', '自治州', '自治县', '特别行政区', '街道', '省', '市', '县', '区', '乡', '镇', '村', '州', '盟', '旗'];
@@ -129,6 +131,20 @@ export function runProtection(run: RunInfo, mask: Uint8Array): void {
   // Weak characters: single-character or rare tokens (what an unknown name looks like).
   const weakAt = (i: number): boolean => i >= 0 && i < n && run.weak(tokenOf[i]);
 
+  // Five or more single characters in a row form no words at all: a
+  // transliterated name (盖尔加斯提巴努木) or a term the lexicon lacks, not a slip,
+  // which leaves one or two stray characters inside known words.
+  for (let i = 0; i < n; ) {
+    if (tokens[tokenOf[i]][1] - tokens[tokenOf[i]][0] !== 1) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && tokens[tokenOf[j]][1] - tokens[tokenOf[j]][0] === 1) j++;
+    if (j - i >= 5) mark(mask, i, j, HARD);
+    i = j;
+  }
+
   // Surname + 1–2 given-name characters, bounded on the left by the run start,
   // a title or a name introducer, and on the right by the run end, a title, or 同志/等.
   for (let p = 0; p < n; p++) {
@@ -145,7 +161,7 @@ export function runProtection(run: RunInfo, mask: Uint8Array): void {
       let weak = true;
       for (let i = p + sl; i < end; i++) if (!weakAt(i)) weak = false;
       if (!weak) continue;
-      const rightStrong = !!startsWithAny(s, end, TITLES) || s.startsWith('等', end);
+      const rightStrong = !!startsWithAny(s, end, TITLES) || !!startsWithAny(s, end, NAME_FOLLOWERS) || s.startsWith('等', end);
       const wholeRun = p === 0 && (end === n || s.startsWith('为', end));
       if (leftStrong || rightStrong || wholeRun) mark(mask, p, end, HARD);
     }
