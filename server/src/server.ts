@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { preloadDetector } from './engine/detector/index';
 import { check, fixAll, BlockCache, type CheckResult, type CheckOptions } from './engine/index';
 import { listRules } from './engine/registry';
 import { resolveConfigForFile, type GongwenConfig, type ResolvedConfig } from './engine/config';
@@ -114,6 +115,15 @@ function rulesToRun(): Rule[] | undefined {
 function checkDocument(text: string, opts: CheckOptions): CheckResult {
   return check(text.slice(0, checkedLength(text)), { ...opts, rules: rulesToRun() });
 }
+
+// Load the detector's lexicon (1–3 s) right after start-up, before the first
+// check needs it, so that opening a draft does not pay for it.
+connection.onInitialized(() => {
+  setImmediate(() => {
+    const err = preloadDetector();
+    if (err) connection.console.warn(`形近音近字检测数据无法加载：${err.message}`);
+  });
+});
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsConfiguration = !!params.capabilities.workspace?.configuration;
