@@ -205,13 +205,13 @@ describe('one mistake, one finding', () => {
 });
 
 describe('dropSubsumed scales', () => {
-  it('handles many findings in near-linear time and keeps all unrelated ones', () => {
-    const many = Array.from({ length: 20000 }, (_, i) => ({
+  // 60,000 findings: milliseconds when near-linear, minutes when quadratic (a generous bound, not a benchmark)
+  it('handles many findings in near-linear time and keeps all unrelated ones', function () {
+    this.timeout(30000);
+    const many = Array.from({ length: 60000 }, (_, i) => ({
       ruleId: 'punctuation/fullwidth', category: 'punctuation' as const, start: i * 3, end: i * 3 + 1, message: '', severity: 'error' as const,
       fixes: [{ title: '', edits: [{ start: i * 3, end: i * 3 + 1, newText: '，' }] }], safe: true, clause: '',
     }));
-    const t0 = Date.now();
-    assert.equal(dropSubsumed(many).length, 20000);
-    assert.ok(Date.now() - t0 < 3000, 'dropSubsumed is quadratic');
+    assert.equal(dropSubsumed(many).length, 60000);
   });
 });
