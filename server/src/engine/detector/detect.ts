@@ -10,6 +10,7 @@
 
 import { ConfusionKind, getLexicon, Lexicon, wordLogp, TARGET_MAX_LEN } from './lexicon';
 import { segment } from './segment';
+import { lexiconTries } from './trie';
 import { blockProtection, runProtection, inRepetitionFrame, FREE, HARD } from './protect';
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -175,14 +176,15 @@ function detectRun(
   runProtection({ text: s, tokens: seg.tokens, tokenOf: seg.tokenOf, weak, nameTag, isWord: (w) => w.length > 1 && wordLogp(lex, w) !== undefined }, mask);
 
   const best = seg.fwd[n];
+  const { wild, fillFrom, fillTo, fills: allFills } = lexiconTries(lex);
   const found: Detection[] = [];
   for (let i = 0; i < n; i++) {
     if (mask[i] !== FREE) continue;
     const ch = s[i];
-    if (NEVER_REPLACE.has(ch)) continue;
-    if (inRepetitionFrame(s, i, (k) => seg.tokens[seg.tokenOf[k]])) continue;
     const conf = lex.confusion.get(ch);
     if (!conf) continue;
+    if (NEVER_REPLACE.has(ch)) continue;
+    if (inRepetitionFrame(s, i, (k) => seg.tokens[seg.tokenOf[k]])) continue;
     // The written character must be a weak token (a slip turns a word into
     // single characters or a rare word), or, when it sits in an established
     // word (机智 for 机制), the correction must be a longer word that swallows
@@ -190,18 +192,32 @@ function detectRun(
     const [ta, tb] = seg.tokens[seg.tokenOf[i]];
     const strong = !weak(seg.tokenOf[i]);
     let top: Detection | undefined;
-    for (let a = Math.max(0, i - TARGET_MAX_LEN + 1); a <= i; a++) {
+    // A correction of a strong token must start at or before the token.
+    const aMax = strong ? Math.min(i, ta) : i;
+    for (let a = Math.max(0, i - TARGET_MAX_LEN + 1); a <= aMax; a++) {
       let blocked = false;
       for (let k = a; k <= i; k++) if (mask[k] === HARD) blocked = true;
       if (blocked) continue;
-      for (let b = i + 1; b <= Math.min(n, a + TARGET_MAX_LEN); b++) {
-        if (b > i + 1 && mask[b - 1] === HARD) break;
-        const key = s.slice(a, i) + '*' + s.slice(i + 1, b);
-        const fills = lex.wild.get(key);
-        if (fills === undefined) break; // no target word continues this way
-        if (!fills || b - a < 2) continue;
+      // Walk the gap-key trie along s[a, i) + '*' + s[i + 1, b): a missing
+      // node is a key no target word continues (the original `break`).
+      let node = 0;
+      for (let k = a; k < i && node >= 0; k++) node = wild.child(node, s.charCodeAt(k));
+      if (node < 0) continue;
+      node = wild.child(node, 0x2a);
+      const bMax = Math.min(n, a + TARGET_MAX_LEN);
+      for (let b = i + 1; b <= bMax; b++) {
+        if (b > i + 1) {
+          if (mask[b - 1] === HARD) break;
+          node = wild.child(node, s.charCodeAt(b - 1));
+        }
+        if (node < 0) break;
+        const from0 = fillFrom[node];
+        if (from0 < 0) break; // not a key
+        const to0 = fillTo[node];
+        if (from0 === to0 || b - a < 2) continue;
         if (strong && !(a <= ta && b >= tb && b - a > tb - ta)) continue;
-        for (const c of fills) {
+        for (let f = from0; f < to0; f++) {
+          const c = allFills[f];
           const kind = conf.get(c);
           if (kind === undefined) continue;
           const w = s.slice(a, i) + c + s.slice(i + 1, b);
