@@ -9,7 +9,6 @@
 
 import type { DocumentContext, Rule, TextBlock } from '../../engine/types';
 import { spanRange } from '../../engine/text';
-import { nextNonSpace } from './_util';
 
 interface PairKind {
   open: string;
@@ -28,6 +27,7 @@ const KINDS: PairKind[] = [
   { open: '〈', close: '〉', name: '单书名号' },
   { open: '【', close: '】', name: '方头括号' },
 ];
+const QUOTE_KIND = 2;
 
 /** How many blocks later a pair may still close: a wrapped title or note, a quotation of several paragraphs. */
 const BRACKET_REACH = 8;
@@ -40,19 +40,104 @@ interface Unmatched {
   openers: number[];
 }
 
-function unmatched(text: string, kind: PairKind): Unmatched {
-  const closers: number[] = [];
-  const stack: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === kind.open || ch === kind.asciiOpen) stack.push(i);
-    else if (ch === kind.close || ch === kind.asciiClose) {
-      if (stack.length) stack.pop();
-      else closers.push(i);
-    }
-  }
-  return { closers, openers: stack };
+/** What the cross-block pass needs to know of one block's text. */
+interface BlockPairs {
+  /** Per kind (KINDS order); undefined when the kind has no unmatched mark in the block. */
+  kinds: Array<Unmatched | undefined>;
+  /** The block holds an ASCII `"` (its curly quotes are then punctuation/quotes' business). */
+  asciiQuote: boolean;
+  /** The first non-space character is `“`. */
+  opensWithQuote: boolean;
 }
+
+const NONE: BlockPairs = { kinds: [], asciiQuote: false, opensWithQuote: false };
+
+/** Kind index × 2 (+1 for a closer) of a paired mark's char code, or -1. */
+function markOf(c: number): number {
+  switch (c) {
+    case 0xff08: // （
+    case 0x28: // (
+      return 0;
+    case 0xff09: // ）
+    case 0x29: // )
+      return 1;
+    case 0x300a: // 《
+      return 2;
+    case 0x300b: // 》
+      return 3;
+    case 0x201c: // “
+      return 4;
+    case 0x201d: // ”
+      return 5;
+    case 0x3014: // 〔
+      return 6;
+    case 0x3015: // 〕
+      return 7;
+    case 0x3008: // 〈
+      return 8;
+    case 0x3009: // 〉
+      return 9;
+    case 0x3010: // 【
+      return 10;
+    case 0x3011: // 】
+      return 11;
+    default:
+      return -1;
+  }
+}
+
+/** One pass over the text: every kind's unmatched closers and openers. */
+function scan(text: string): BlockPairs {
+  let kinds: Array<Unmatched | undefined> | undefined;
+  let stacks: number[][] | undefined;
+  let asciiQuote = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      asciiQuote = true;
+      continue;
+    }
+    const m = markOf(c);
+    if (m < 0) continue;
+    if (!stacks) {
+      stacks = [[], [], [], [], [], []];
+      kinds = [undefined, undefined, undefined, undefined, undefined, undefined];
+    }
+    const k = m >> 1;
+    if ((m & 1) === 0) stacks[k].push(i);
+    else if (stacks[k].length) stacks[k].pop();
+    else (kinds![k] ??= { closers: [], openers: [] }).closers.push(i);
+  }
+  let opensWithQuote = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // spaces as in isSpace: ASCII space, tab, ideographic space, no-break space
+    if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0) continue;
+    opensWithQuote = c === 0x201c;
+    break;
+  }
+  if (!stacks) return asciiQuote || opensWithQuote ? { kinds: [], asciiQuote, opensWithQuote } : NONE;
+  for (let k = 0; k < 6; k++) if (stacks[k].length) (kinds![k] ??= { closers: [], openers: [] }).openers = stacks[k];
+  return { kinds: kinds!, asciiQuote, opensWithQuote };
+}
+
+/**
+ * Per-block results by block text: a keystroke changes one block, so only
+ * that block is scanned again. Bounded; the oldest entries go first.
+ */
+const MEMO = new Map<string, BlockPairs>();
+const MEMO_MAX = 20_000;
+
+function pairsOf(text: string): BlockPairs {
+  let r = MEMO.get(text);
+  if (r) return r;
+  r = scan(text);
+  if (MEMO.size >= MEMO_MAX) MEMO.delete(MEMO.keys().next().value!);
+  MEMO.set(text, r);
+  return r;
+}
+
+const EMPTY: number[] = [];
 
 /** `1）`, `a）`, `一）` at the start of a line: an ordinal, not half of a pair. */
 function isOrdinalCloser(block: TextBlock, i: number): boolean {
@@ -79,8 +164,9 @@ export const rule: Rule = {
   },
   document(ctx: DocumentContext) {
     const blocks = ctx.model.blocks;
-    for (const kind of KINDS) {
-      const isQuote = kind.open === '“';
+    const pairs = blocks.map((b) => pairsOf(b.text));
+    KINDS.forEach((kind, k) => {
+      const isQuote = k === QUOTE_KIND;
       const reach = isQuote ? QUOTE_REACH : BRACKET_REACH;
       /** Openers still open, across blocks: [block index, text index]. */
       const stack: Array<[number, number]> = [];
@@ -96,16 +182,18 @@ export const rule: Rule = {
         if (blocks[bi].text[i] === kind.open) reportAt(bi, i, missingClose);
       };
       for (let bi = 0; bi < blocks.length; bi++) {
-        const block = blocks[bi];
+        const p = pairs[bi];
         // ASCII " in a block makes its curly quotes punctuation/quotes' business.
-        if (isQuote && block.text.includes('"')) continue;
-        const { closers, openers } = unmatched(block.text, kind);
+        if (isQuote && p.asciiQuote) continue;
         // A quotation of several paragraphs: each paragraph opens with “ again, only the last one closes.
-        if (isQuote && block.text[nextNonSpace(block.text, 0)] === '“') {
+        if (isQuote && p.opensWithQuote) {
           const top = stack[stack.length - 1];
           if (top && bi - top[0] <= reach) stack.pop();
         }
-        for (const i of closers) {
+        const u = p.kinds[k];
+        if (!u) continue;
+        const block = blocks[bi];
+        for (const i of u.closers) {
           const top = stack[stack.length - 1];
           if (top && bi - top[0] <= reach) {
             stack.pop(); // opened in an earlier block: a wrapped line or a quotation of several paragraphs
@@ -115,9 +203,9 @@ export const rule: Rule = {
           if (kind.close === '）' && isOrdinalCloser(block, i)) continue;
           reportAt(bi, i, missingOpen);
         }
-        for (const i of openers) stack.push([bi, i]);
+        for (const i of u.openers ?? EMPTY) stack.push([bi, i]);
       }
       stack.forEach(reportOpener);
-    }
+    });
   },
 };
