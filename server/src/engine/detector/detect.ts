@@ -144,6 +144,9 @@ export function detect(text: string, opts: DetectOptions = {}): Detection[] {
     .map((d) => (d.score >= minScore ? d : { ...d, confidence: 'medium' as const, supported: true }));
 }
 
+/** kindOf[code]: the confusion kind of a BMP candidate for the character being checked (0: none); reset after each position. */
+const kindOf = new Uint8Array(0x10000);
+
 /** Sentence-ending marks (a sentence is the scope of supporting evidence). */
 const SENTENCE_END = new Set([...'。！？；!?;\n']);
 
@@ -160,18 +163,23 @@ function detectRun(
   const n = s.length;
   const seg = segment(lex, s);
   const rareLogp = Math.log(RARE_FREQ) - Math.log(lex.total);
-  const tokLogp = (t: number): number => {
+  // Per token, once: whether it is weak (a single character or a rare word)
+  // and its name tag.
+  const nt = seg.tokens.length;
+  const tokWeak = new Uint8Array(nt);
+  const tokName: Array<string | undefined> = new Array(nt);
+  for (let t = 0; t < nt; t++) {
     const [a, b] = seg.tokens[t];
-    return wordLogp(lex, s.slice(a, b)) ?? lex.unknownLogp;
-  };
-  const weak = (t: number): boolean => {
-    const [a, b] = seg.tokens[t];
-    return b - a === 1 || tokLogp(t) < rareLogp;
-  };
-  const nameTag = (t: number): string | undefined => {
-    const [a, b] = seg.tokens[t];
-    return b - a > 1 ? lex.names.get(s.slice(a, b)) : undefined;
-  };
+    if (b - a === 1) {
+      tokWeak[t] = 1;
+      continue;
+    }
+    const w = s.slice(a, b);
+    if ((wordLogp(lex, w) ?? lex.unknownLogp) < rareLogp) tokWeak[t] = 1;
+    tokName[t] = lex.names.get(w);
+  }
+  const weak = (t: number): boolean => tokWeak[t] === 1;
+  const nameTag = (t: number): string | undefined => tokName[t];
   const mask = blockMask.slice(from, to);
   runProtection({ text: s, tokens: seg.tokens, tokenOf: seg.tokenOf, weak, nameTag, isWord: (w) => w.length > 1 && wordLogp(lex, w) !== undefined }, mask);
 
@@ -192,6 +200,7 @@ function detectRun(
     const [ta, tb] = seg.tokens[seg.tokenOf[i]];
     const strong = !weak(seg.tokenOf[i]);
     let top: Detection | undefined;
+    let kindsReady = false;
     // A correction of a strong token must start at or before the token.
     const aMax = strong ? Math.min(i, ta) : i;
     for (let a = Math.max(0, i - TARGET_MAX_LEN + 1); a <= aMax; a++) {
@@ -216,9 +225,25 @@ function detectRun(
         const to0 = fillTo[node];
         if (from0 === to0 || b - a < 2) continue;
         if (strong && !(a <= ta && b >= tb && b - a > tb - ta)) continue;
+        if (!kindsReady) {
+          for (const [d, k] of conf) if (d.length === 1) kindOf[d.charCodeAt(0)] = k;
+          kindsReady = true;
+        }
         for (let f = from0; f < to0; f++) {
-          const c = allFills[f];
-          const kind = conf.get(c);
+          // Code points, as `for (const c of fills)` would give them.
+          const cu = allFills.charCodeAt(f);
+          let c: string;
+          let kind: ConfusionKind | undefined;
+          if (cu >= 0xd800 && cu <= 0xdbff && f + 1 < to0 && (allFills.charCodeAt(f + 1) & 0xfc00) === 0xdc00) {
+            c = allFills.slice(f, f + 2);
+            f++;
+            kind = conf.get(c);
+          } else {
+            const k = kindOf[cu];
+            if (k === 0) continue;
+            c = allFills[f];
+            kind = k as ConfusionKind;
+          }
           if (kind === undefined) continue;
           const w = s.slice(a, i) + c + s.slice(i + 1, b);
           const lp = wordLogp(lex, w);
@@ -240,6 +265,7 @@ function detectRun(
         }
       }
     }
+    if (kindsReady) for (const d of conf.keys()) if (d.length === 1) kindOf[d.charCodeAt(0)] = 0;
     if (top) found.push(top);
   }
   // Overlapping candidates: keep the best-scoring one of each overlapping group.

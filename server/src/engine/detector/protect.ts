@@ -90,12 +90,50 @@ export function blockProtection(text: string, acceptedWords: ReadonlySet<string>
   return mask;
 }
 
-function startsWithAny(s: string, at: number, list: readonly string[]): string | undefined {
-  for (const w of list) if (s.startsWith(w, at)) return w;
+/** A word list indexed by first and by last character (each bucket keeps the list's order). */
+interface WordIndex {
+  byFirst: Map<string, string[]>;
+  byLast: Map<string, string[]>;
+}
+function indexWords(list: readonly string[]): WordIndex {
+  const byFirst = new Map<string, string[]>();
+  const byLast = new Map<string, string[]>();
+  for (const w of list) {
+    const f = w[0];
+    const l = w[w.length - 1];
+    if (!byFirst.has(f)) byFirst.set(f, []);
+    byFirst.get(f)!.push(w);
+    if (!byLast.has(l)) byLast.set(l, []);
+    byLast.get(l)!.push(w);
+  }
+  return { byFirst, byLast };
+}
+const TITLES_IX = indexWords(TITLES);
+const FOLLOWERS_IX = indexWords(NAME_FOLLOWERS);
+const INTRODUCERS_IX = indexWords(NAME_INTRODUCERS);
+const ORG_IX = indexWords(ORG_SUFFIXES);
+const PLACE_IX = indexWords(PLACE_SUFFIXES);
+const MULTI_IX = indexWords(MULTI_SUFFIXES);
+const DOUBLE_IX = indexWords(DOUBLE_SURNAMES);
+
+/** The first word of the list (in list order) that s has at `at`. */
+function startsWithAny(s: string, at: number, ix: WordIndex): string | undefined {
+  const list = ix.byFirst.get(s[at]);
+  if (list) for (const w of list) if (s.startsWith(w, at)) return w;
   return undefined;
 }
-function endsWithAny(s: string, at: number, list: readonly string[]): string | undefined {
-  for (const w of list) if (at - w.length >= 0 && s.startsWith(w, at - w.length)) return w;
+/** The first word of the list (in list order) that s has ending at `at`. */
+function endsWithAny(s: string, at: number, ix: WordIndex): string | undefined {
+  if (at <= 0) return undefined;
+  const list = ix.byLast.get(s[at - 1]);
+  if (list) for (const w of list) if (at - w.length >= 0 && s.startsWith(w, at - w.length)) return w;
+  return undefined;
+}
+/** The first word of the list (in list order) that is a proper suffix of s[from, to). */
+function properSuffix(s: string, from: number, to: number, ix: WordIndex): string | undefined {
+  if (to <= from) return undefined;
+  const list = ix.byLast.get(s[to - 1]);
+  if (list) for (const w of list) if (to - w.length > from && s.startsWith(w, to - w.length)) return w;
   return undefined;
 }
 
@@ -148,27 +186,27 @@ export function runProtection(run: RunInfo, mask: Uint8Array): void {
   // Surname + 1–2 given-name characters, bounded on the left by the run start,
   // a title or a name introducer, and on the right by the run end, a title, or 同志/等.
   for (let p = 0; p < n; p++) {
-    const dbl = DOUBLE_SURNAMES.find((d) => s.startsWith(d, p));
+    const dbl = startsWithAny(s, p, DOUBLE_IX);
     if (!dbl && !SURNAMES.has(s[p])) continue;
     const sl = dbl ? 2 : 1;
     // A title or name introducer on the left, or a title / 同志 / 等 on the
     // right, marks a name; a run that is nothing but surname + given name
     // (a name between punctuation marks, as in lists) too.
-    const leftStrong = !!endsWithAny(s, p, TITLES) || !!endsWithAny(s, p, NAME_INTRODUCERS);
+    const leftStrong = !!endsWithAny(s, p, TITLES_IX) || !!endsWithAny(s, p, INTRODUCERS_IX);
     for (const given of [1, 2]) {
       const end = p + sl + given;
       if (end > n) continue;
       let weak = true;
       for (let i = p + sl; i < end; i++) if (!weakAt(i)) weak = false;
       if (!weak) continue;
-      const rightStrong = !!startsWithAny(s, end, TITLES) || !!startsWithAny(s, end, NAME_FOLLOWERS) || s.startsWith('等', end);
+      const rightStrong = !!startsWithAny(s, end, TITLES_IX) || !!startsWithAny(s, end, FOLLOWERS_IX) || s.startsWith('等', end);
       const wholeRun = p === 0 && (end === n || s.startsWith('为', end));
       if (leftStrong || rightStrong || wholeRun) mark(mask, p, end, HARD);
     }
   }
   // A title right after two or three weak characters marks them as a name even without a known surname.
   for (let j = 1; j < n; j++) {
-    if (!startsWithAny(s, j, TITLES)) continue;
+    if (!startsWithAny(s, j, TITLES_IX)) continue;
     let k = j;
     while (k > 0 && j - k < 3 && weakAt(k - 1)) k--;
     if (j - k >= 2) mark(mask, k, j, HARD);
@@ -182,9 +220,9 @@ export function runProtection(run: RunInfo, mask: Uint8Array): void {
     const t = tokenOf[j];
     if (tokens[t][0] !== j) continue;
     const suf =
-      startsWithAny(s, j, ORG_SUFFIXES) ??
-      startsWithAny(s, j, PLACE_SUFFIXES) ??
-      MULTI_SUFFIXES.find((x) => s.slice(j, tokens[t][1]).endsWith(x) && tokens[t][1] - j > x.length);
+      startsWithAny(s, j, ORG_IX) ??
+      startsWithAny(s, j, PLACE_IX) ??
+      properSuffix(s, j, tokens[t][1], MULTI_IX);
     if (!suf) continue;
     // The suffix must be a token of its own (市 in 市场 is not a suffix), or be
     // followed by a word the segmenter glued it to (镇党委 = 镇 + 党委).

@@ -9,9 +9,8 @@
 import type { Lexicon } from './lexicon';
 
 export class CodeTrie {
-  private parents: Int32Array;
-  private codes: Uint16Array;
-  private kids: Int32Array;
+  /** Slots of 3 int32: parent node (-1: empty), code unit, child node (one cache line per probe). */
+  private slots: Int32Array;
   private mask: number;
   private used = 0;
   /** Number of nodes (the root included). */
@@ -21,20 +20,19 @@ export class CodeTrie {
     let cap = 1024;
     while (cap < expected * 2) cap *= 2;
     this.mask = cap - 1;
-    this.parents = new Int32Array(cap).fill(-1);
-    this.codes = new Uint16Array(cap);
-    this.kids = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 3).fill(-1);
   }
 
   /** The child of `node` by code unit `code`, or -1. */
   child(node: number, code: number): number {
-    const parents = this.parents;
+    const slots = this.slots;
     const mask = this.mask;
     let h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask;
     for (;;) {
-      const p = parents[h];
+      const o = h * 3;
+      const p = slots[o];
       if (p === -1) return -1;
-      if (p === node && this.codes[h] === code) return this.kids[h];
+      if (p === node && slots[o + 1] === code) return slots[o + 2];
       h = (h + 1) & mask;
     }
   }
@@ -44,14 +42,19 @@ export class CodeTrie {
     const found = this.child(node, code);
     if (found >= 0) return found;
     if ((this.used + 1) * 2 > this.mask + 1) this.grow();
-    const mask = this.mask;
-    let h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask;
-    while (this.parents[h] !== -1) h = (h + 1) & mask;
-    this.parents[h] = node;
-    this.codes[h] = code;
-    this.kids[h] = this.nodes;
+    this.put(node, code, this.nodes);
     this.used++;
     return this.nodes++;
+  }
+
+  private put(node: number, code: number, kid: number): void {
+    const mask = this.mask;
+    const slots = this.slots;
+    let h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask;
+    while (slots[h * 3] !== -1) h = (h + 1) & mask;
+    slots[h * 3] = node;
+    slots[h * 3 + 1] = code;
+    slots[h * 3 + 2] = kid;
   }
 
   /** Node of a whole string (inserting it). */
@@ -62,21 +65,11 @@ export class CodeTrie {
   }
 
   private grow(): void {
-    const { parents, codes, kids } = this;
+    const old = this.slots;
     const cap = (this.mask + 1) * 2;
     this.mask = cap - 1;
-    this.parents = new Int32Array(cap).fill(-1);
-    this.codes = new Uint16Array(cap);
-    this.kids = new Int32Array(cap);
-    for (let i = 0; i < parents.length; i++) {
-      const p = parents[i];
-      if (p === -1) continue;
-      let h = (Math.imul(p, 0x9e3779b1) ^ Math.imul(codes[i], 0x85ebca6b)) & this.mask;
-      while (this.parents[h] !== -1) h = (h + 1) & this.mask;
-      this.parents[h] = p;
-      this.codes[h] = codes[i];
-      this.kids[h] = kids[i];
-    }
+    this.slots = new Int32Array(cap * 3).fill(-1);
+    for (let o = 0; o < old.length; o += 3) if (old[o] !== -1) this.put(old[o], old[o + 1], old[o + 2]);
   }
 }
 
