@@ -28,8 +28,10 @@ const MARKS: Record<string, { full: string; name: string }> = {
   '!': { full: '！', name: '叹号' },
 };
 
-const OPEN = new Set(['(', '（']);
-const CLOSE = new Set([')', '）']);
+/** Any character this rule can report; a block without one is skipped. */
+const ANY_MARK = /[,;:?!().]/;
+/** ASCII parentheses: without one, no pair needs a fix and no `)` needs its pair looked up. */
+const ASCII_PAREN = /[()]/;
 
 interface ParenPair {
   open: number;
@@ -43,9 +45,9 @@ function parenPairs(text: string): { pairs: ParenPair[]; pairOf: Map<number, Par
   const pairOf = new Map<number, ParenPair>();
   const stack: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (OPEN.has(ch)) stack.push(i);
-    else if (CLOSE.has(ch) && stack.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) stack.push(i); // ( （
+    else if ((c === 0x29 || c === 0xff09) && stack.length) {
       const open = stack.pop()!;
       const pair: ParenPair = { open, close: i, chinese: false };
       pairs.push(pair);
@@ -105,10 +107,13 @@ function inChineseText(text: string, i: number, pairOf: Map<number, ParenPair>):
   return false;
 }
 
+const NO_PAIRS: { pairs: ParenPair[]; pairOf: Map<number, ParenPair> } = { pairs: [], pairOf: new Map() };
+
 function check(block: TextBlock, ctx: BlockContext): void {
   const text = block.text;
   const model = ctx.model;
-  const { pairs, pairOf } = parenPairs(text);
+  if (!ANY_MARK.test(text)) return;
+  const { pairs, pairOf } = ASCII_PAREN.test(text) ? parenPairs(text) : NO_PAIRS;
 
   for (const pair of pairs) {
     if (!pair.chinese) continue;
@@ -131,9 +136,12 @@ function check(block: TextBlock, ctx: BlockContext): void {
 
   // Template placeholders `{{名称:默认内容}}`: the first colon is placeholder syntax.
   const syntax = new Set<number>();
-  for (const m of text.matchAll(/\{\{[^{}:]*:[^{}]*\}\}/g)) syntax.add(m.index! + m[0].indexOf(':'));
+  if (text.includes('{{')) for (const m of text.matchAll(/\{\{[^{}:]*:[^{}]*\}\}/g)) syntax.add(m.index! + m[0].indexOf(':'));
 
   for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // only , ; : ? ! and . (all below U+0040) matter
+    if (c > 0x3f || (c !== 0x2c && c !== 0x3b && c !== 0x3a && c !== 0x3f && c !== 0x21 && c !== 0x2e)) continue;
     const ch = text[i];
     const mark = MARKS[ch];
     if (mark) {
