@@ -10,14 +10,28 @@ import { clearlyChineseAt, editFor, fixOf, isAsciiAlnum, nextNonSpace, prevNonSp
 
 /** Characters that, two or three in a row, imitate a 破折号. */
 const DASH_LIKE = new Set(['-', '－', '─', '–']);
+/** Any character this rule looks at: the dash look-alikes and the em dash; a block without one is skipped. */
+const ANY_DASH = /[-－─–—]/;
+
+/** - － ─ – — */
+function isDashCode(c: number): boolean {
+  return c === 0x2d || c === 0xff0d || c === 0x2500 || c === 0x2013 || c === 0x2014;
+}
 const POINT = new Set([...'，。、；：？！']);
 
 function check(block: TextBlock, ctx: BlockContext): void {
   const text = block.text;
+  if (!ANY_DASH.test(text)) return;
   for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    // other characters need no run: a dash run after them starts where they end
+    if (!isDashCode(c)) {
+      i++;
+      continue;
+    }
     const ch = text[i];
     let j = i + 1;
-    while (j < text.length && text[j] === ch) j++;
+    while (j < text.length && text.charCodeAt(j) === c) j++;
     const len = j - i;
     if (DASH_LIKE.has(ch) && (len === 2 || len === 3)) {
       // longer runs are decorative rules (`-----以下无正文-----`)
