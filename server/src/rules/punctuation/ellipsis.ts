@@ -9,6 +9,13 @@ import { clearlyChineseAt, editFor, exactRange, fixOf, isAsciiAlnum, isDengParti
 
 /** Characters that, three or more in a row, are an ellipsis typed the wrong way. */
 const DOTS = new Set(['.', '。', '．', '·', '・']);
+/** Something this rule reports on: three dots of one kind in a row, or a `…`; a block without one is skipped. */
+const ANY_ELLIPSIS = /\.\.\.|。。。|．．．|···|・・・|…/;
+
+/** . 。 ． · ・ … */
+function isDotCode(c: number): boolean {
+  return c === 0x2e || c === 0x3002 || c === 0xff0e || c === 0xb7 || c === 0x30fb || c === 0x2026;
+}
 
 function chineseAround(text: string, from: number, to: number): boolean {
   const p = prevNonSpace(text, from);
@@ -19,14 +26,21 @@ function chineseAround(text: string, from: number, to: number): boolean {
 
 function check(block: TextBlock, ctx: BlockContext): void {
   const text = block.text;
+  if (!ANY_ELLIPSIS.test(text)) return;
   const model = ctx.model;
   /** Visible ranges [from, to) of every ellipsis, right or wrong, for the 等 check. */
   const ellipses: Array<[number, number]> = [];
 
   for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    // other characters need no run: a run of dots after them starts where they end
+    if (!isDotCode(c)) {
+      i++;
+      continue;
+    }
     const ch = text[i];
     let j = i + 1;
-    while (j < text.length && text[j] === ch) j++;
+    while (j < text.length && text.charCodeAt(j) === c) j++;
     const len = j - i;
     // `“...”`: a form quoted as a mention (in a note on usage), not used as punctuation
     if (text[i - 1] === '“' && text[j] === '”') {
