@@ -7,25 +7,22 @@ import type { BlockContext, Rule, TextBlock } from '../../engine/types';
 import { spanRange } from '../../engine/text';
 import { editFor, fixOf } from './_util';
 
-const POINT = new Set(['，', '。', '、', '；', '：', '？', '！']);
 const NAMES: Record<string, string> = { '，': '逗号', '。': '句号', '、': '顿号', '；': '分号', '：': '冒号', '？': '问号', '！': '叹号' };
 /** First and second marks of an illegal pair. */
 const PAIR_FIRST = new Set(['，', '、', '；', '：', '。']);
 const PAIR_SECOND = new Set(['，', '。', '、', '；', '：']);
+/** Maximal runs of two or more 点号 (the regex starts at a run's first mark, as it cannot match one mark later). */
+const RUN_RE = /[，。、；：？！]{2,}/g;
 
 function check(block: TextBlock, ctx: BlockContext): void {
   const text = block.text;
-  for (let i = 0; i < text.length; ) {
-    if (!POINT.has(text[i])) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < text.length && POINT.has(text[j])) j++;
+  RUN_RE.lastIndex = 0;
+  for (let m = RUN_RE.exec(text); m; m = RUN_RE.exec(text)) {
+    const i = m.index;
+    const j = i + m[0].length;
     // `“，。”`: marks quoted as a mention, not used as punctuation
     const mention = /[“‘]/.test(text[i - 1] ?? '') && /[”’]/.test(text[j] ?? '');
-    if (j - i >= 2 && !mention) inspect(block, ctx, i, j);
-    i = j;
+    if (!mention) inspect(block, ctx, i, j);
   }
 }
 
