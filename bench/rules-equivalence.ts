@@ -122,6 +122,8 @@ function snapshot(): Record<string, string[] | string> {
     ['corpus-1M.md', md, 'markdown'],
     ['perturbed-200k.txt', perturb(txt.slice(0, 200_000)), 'plaintext'],
     ['perturbed-200k.md', perturb(md.slice(0, 200_000)), 'markdown'],
+    ['synthetic.txt', synthetic(), 'plaintext'],
+    ['synthetic.md', synthetic().split('\n').join('\n\n'), 'markdown'],
   ];
   for (const [name, src, format] of big) {
     for (const r of rules) snap[`${name} ${r.meta.id}`] = findingsOf(src, format, [r]);
@@ -156,6 +158,26 @@ function perturb(text: string): string {
     else out += ch;
   }
   return out;
+}
+
+/** Lines put together from fragments the number and wording rules look at (deterministic). */
+function synthetic(): string {
+  const frags = [
+    '二零二四年', '二○二四年', '二0二四年', '2O24年', '二〇二四年', '一九九O年', '十二零二四年', '二０２４年', '二Ｏ二四年', '零零年', '二◯二三年',
+    '二〇二四年3月5日', '2024年三月五日', '3月五日', '十三月5日', '二〇二四年13月5日', '2024年12月三十一日', '二〇二四年十二月31日', '5月', '三月', '12月8日',
+    '要认真的落实', '认真的落实', '，积极的推进', '务必切实的加强', '提供有效的保障', '完成的很好', '做的非常到位', '讲的比较精彩', '写的', '的很好',
+    '进一步扎实的推动', '坚持依法的处理', '各项工作', '。', '，', '“', '”', '（', '）', '1', '2', '0', '年', '月', '日', '的', '地', '得', ' ',
+  ];
+  let seed = 777;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const lines: string[] = [];
+  for (let n = 0; n < 3000; n++) {
+    let line = '';
+    const k = 1 + Math.floor(rnd() * 6);
+    for (let t = 0; t < k; t++) line += frags[Math.floor(rnd() * frags.length)];
+    lines.push(line);
+  }
+  return lines.join('\n');
 }
 
 function time(): void {
