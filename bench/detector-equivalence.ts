@@ -51,15 +51,18 @@ function odwInput(): string[] {
     .map((l) => l.split('\t')[1] ?? '');
 }
 
-function run(blocks: string[], low = false): { out: string; ms: number } {
+function run(blocks: string[], low = false): { out: string; ms: number; cpu: number } {
   const lines: string[] = [];
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const results = blocks.map((b) => (low ? detect(b, { minScore: 2, support: false }) : detect(b)));
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const c = process.cpuUsage(c0);
+  const cpu = (c.user + c.system) / 1000;
   results.forEach((r, i) => {
     if (r.length) lines.push(JSON.stringify({ block: i, findings: r }));
   });
-  return { out: lines.join('\n') + '\n', ms };
+  return { out: lines.join('\n') + '\n', ms, cpu };
 }
 
 function main(): void {
@@ -67,10 +70,12 @@ function main(): void {
   const reps = Number(process.env.REPS ?? 1);
   const h0 = process.memoryUsage().heapUsed;
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   getLexicon();
   const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const lc = process.cpuUsage(c0);
   const heap = (process.memoryUsage().heapUsed - h0) / 2 ** 20;
-  console.log(`lexicon load: ${loadMs.toFixed(0)} ms, heap +${heap.toFixed(1)} MiB`);
+  console.log(`lexicon load: ${loadMs.toFixed(0)} ms (CPU ${((lc.user + lc.system) / 1000).toFixed(0)} ms), heap +${heap.toFixed(1)} MiB`);
 
   const gov = govInput();
   const govBlocks = gov.split('\n');
@@ -83,16 +88,20 @@ function main(): void {
     ['odw.train minScore 2', odw, REF_LOW, odwChars, true],
   ] as const) {
     const times: number[] = [];
+    const cpus: number[] = [];
     let out = '';
     for (let r = 0; r < reps; r++) {
       const res = run(blocks as string[], low);
       times.push(res.ms);
+      cpus.push(res.cpu);
       out = res.out;
     }
     times.sort((a, b) => a - b);
+    cpus.sort((a, b) => a - b);
     const ms = times[Math.floor(times.length / 2)];
+    const cpu = cpus[Math.floor(cpus.length / 2)];
     const n = out.split('\n').filter(Boolean).length;
-    console.log(`${name}: ${chars} chars, ${ms.toFixed(0)} ms (median of ${reps}), ${Math.round(chars / (ms / 1000)).toLocaleString('en')} chars/s, ${n} blocks with findings`);
+    console.log(`${name}: ${chars} chars, ${ms.toFixed(0)} ms (median of ${reps}), ${Math.round(chars / (ms / 1000)).toLocaleString('en')} chars/s (CPU time ${cpu.toFixed(0)} ms: ${Math.round(chars / (cpu / 1000)).toLocaleString('en')} chars/s), ${n} blocks with findings`);
     if (record) {
       fs.writeFileSync(ref, out);
       console.log(`  recorded ${ref}`);

@@ -9,8 +9,8 @@
 // original path fwd[n], plus the log prior of the kind of slip, is the score.
 
 import { ConfusionKind, getLexicon, Lexicon, wordLogp, TARGET_MAX_LEN } from './lexicon';
-import { segment } from './segment';
-import { lexiconTries } from './trie';
+import { segmentRun } from './segment';
+import { lexiconTries, NAME_TAGS } from './trie';
 import { blockProtection, runProtection, inRepetitionFrame, FREE, HARD } from './protect';
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -144,6 +144,9 @@ export function detect(text: string, opts: DetectOptions = {}): Detection[] {
     .map((d) => (d.score >= minScore ? d : { ...d, confidence: 'medium' as const, supported: true }));
 }
 
+/** Scratch buffer of detectRun's gap-key trie nodes. */
+let preBuf = new Int32Array(1024);
+
 /** kindOf[code]: the confusion kind of a BMP candidate for the character being checked (0: none); reset after each position. */
 const kindOf = new Uint8Array(0x10000);
 
@@ -161,7 +164,8 @@ function detectRun(
 ): void {
   const s = full.slice(from, to);
   const n = s.length;
-  const seg = segment(lex, s);
+  const seg = segmentRun(lex, s, true);
+  const { wild, fillFrom, fillTo, fills: allFills, nameOf } = lexiconTries(lex);
   const rareLogp = Math.log(RARE_FREQ) - Math.log(lex.total);
   // Per token, once: whether it is weak (a single character or a rare word)
   // and its name tag.
@@ -174,17 +178,30 @@ function detectRun(
       tokWeak[t] = 1;
       continue;
     }
-    const w = s.slice(a, b);
-    if ((wordLogp(lex, w) ?? lex.unknownLogp) < rareLogp) tokWeak[t] = 1;
-    tokName[t] = lex.names.get(w);
+    // A multi-character token is a word: its DAG edge carries its log probability.
+    if (seg.tokenLogp[t] < rareLogp) tokWeak[t] = 1;
+    tokName[t] = NAME_TAGS[nameOf[seg.tokenNode[t]]];
   }
   const weak = (t: number): boolean => tokWeak[t] === 1;
   const nameTag = (t: number): string | undefined => tokName[t];
-  const mask = blockMask.slice(from, to);
+  // Runs are disjoint, so the run's part of the block mask can be marked in place.
+  const mask = blockMask.subarray(from, to);
   runProtection({ text: s, tokens: seg.tokens, tokenOf: seg.tokenOf, weak, nameTag, isWord: (w) => w.length > 1 && wordLogp(lex, w) !== undefined }, mask);
 
   const best = seg.fwd[n];
-  const { wild, fillFrom, fillTo, fills: allFills } = lexiconTries(lex);
+  // pre[a * TARGET_MAX_LEN + l]: the gap-key trie node of s[a, a + l) (-1: none).
+  if (preBuf.length < n * TARGET_MAX_LEN) preBuf = new Int32Array(n * TARGET_MAX_LEN * 2);
+  const pre = preBuf;
+  pre.fill(-1, 0, n * TARGET_MAX_LEN);
+  for (let a = 0; a < n; a++) {
+    let node = 0;
+    pre[a * TARGET_MAX_LEN] = 0;
+    for (let l = 1; l < TARGET_MAX_LEN && a + l <= n; l++) {
+      node = wild.child(node, s.charCodeAt(a + l - 1));
+      if (node < 0) break;
+      pre[a * TARGET_MAX_LEN + l] = node;
+    }
+  }
   const found: Detection[] = [];
   for (let i = 0; i < n; i++) {
     if (mask[i] !== FREE) continue;
@@ -209,8 +226,7 @@ function detectRun(
       if (blocked) continue;
       // Walk the gap-key trie along s[a, i) + '*' + s[i + 1, b): a missing
       // node is a key no target word continues (the original `break`).
-      let node = 0;
-      for (let k = a; k < i && node >= 0; k++) node = wild.child(node, s.charCodeAt(k));
+      let node = i - a < TARGET_MAX_LEN ? pre[a * TARGET_MAX_LEN + (i - a)] : -1;
       if (node < 0) continue;
       node = wild.child(node, 0x2a);
       const bMax = Math.min(n, a + TARGET_MAX_LEN);

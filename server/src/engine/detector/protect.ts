@@ -47,6 +47,8 @@ const MULTI_SUFFIXES = [...ORG_SUFFIXES, ...PLACE_SUFFIXES].filter((x) => x.leng
 
 const OPEN_QUOTES: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '「': '」', '『': '』', '〈': '〉', '"': '"' };
 
+const QUOTE_CODES = new Set(Object.keys(OPEN_QUOTES).map((q) => q.charCodeAt(0)));
+
 function isLatinOrDigit(code: number): boolean {
   return (
     (code >= 0x30 && code <= 0x39) ||
@@ -70,8 +72,9 @@ export function blockProtection(text: string, acceptedWords: ReadonlySet<string>
   const mask = new Uint8Array(text.length);
   // Quoted spans and 书名号 titles (a quote left open protects to the end).
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!QUOTE_CODES.has(code)) continue;
     const close = OPEN_QUOTES[text[i]];
-    if (!close) continue;
     let j = text.indexOf(close, i + 1);
     if (j < 0) j = text.length;
     mark(mask, i + 1, j, HARD);

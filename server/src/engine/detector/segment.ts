@@ -20,23 +20,24 @@ export interface Segmentation {
 
 /**
  * DAG: for each start k, the ends j > k such that text[k, j) is a word, with
- * its log probability, as flat arrays: the edges of k are
- * ends/lps[first[k], first[k + 1]), in increasing order of j (an unknown
- * single character first when text[k] is no word).
+ * its log probability and trie node, as flat arrays: the edges of k are
+ * edgeEnds/edgeLps/edgeNodes[first[k], first[k + 1]), in increasing order of
+ * j (an unknown single character, node -1, first when text[k] is no word).
+ * Module-level buffers, reused across calls.
  */
-interface Dag {
-  first: Int32Array;
-  ends: Int32Array;
-  lps: Float64Array;
-}
-
 let edgeEnds = new Int32Array(1024);
 let edgeLps = new Float64Array(1024);
+let edgeNodes = new Int32Array(1024);
+let first = new Int32Array(256);
+let nextBuf = new Int32Array(256);
+let bestEdge = new Int32Array(256);
+let fwdBuf = new Float64Array(256);
+let bwdBuf = new Float64Array(256);
+let tokenOfBuf = new Int32Array(256);
 
-function buildDag(lex: Lexicon, text: string): Dag {
+function buildDag(lex: Lexicon, text: string): void {
   const { logp, logpValue } = lexiconTries(lex);
   const n = text.length;
-  const first = new Int32Array(n + 1);
   const maxLen = lex.maxLen;
   const unknown = lex.unknownLogp;
   let m = 0;
@@ -49,6 +50,9 @@ function buildDag(lex: Lexicon, text: string): Dag {
       const l = new Float64Array(edgeLps.length * 2);
       l.set(edgeLps);
       edgeLps = l;
+      const d = new Int32Array(edgeNodes.length * 2);
+      d.set(edgeNodes);
+      edgeNodes = d;
     }
     const limit = Math.min(n, k + maxLen);
     let node = 0;
@@ -61,25 +65,53 @@ function buildDag(lex: Lexicon, text: string): Dag {
       if (v !== PREFIX) {
         if (m === m0 && j !== k + 1) {
           edgeEnds[m] = k + 1;
+          edgeNodes[m] = -1;
           edgeLps[m++] = unknown;
         }
         edgeEnds[m] = j;
+        edgeNodes[m] = node;
         edgeLps[m++] = v;
       }
     }
     if (m === m0) {
       edgeEnds[m] = k + 1;
+      edgeNodes[m] = -1;
       edgeLps[m++] = unknown;
     }
   }
   first[n] = m;
-  return { first, ends: edgeEnds.slice(0, m), lps: edgeLps.slice(0, m) };
 }
 
-export function segment(lex: Lexicon, text: string): Segmentation {
+export interface RunSegmentation extends Segmentation {
+  /** Per token: the log probability of its DAG edge (unknownLogp for an unknown character). */
+  tokenLogp: Float64Array;
+  /** Per token: its node in the lexicon trie (-1 for an unknown character). */
+  tokenNode: Int32Array;
+}
+
+/**
+ * The segmentation of a run. With `shared`, fwd, bwd and tokenOf are
+ * module-level buffers (longer than needed), valid until the next call.
+ */
+export function segmentRun(lex: Lexicon, text: string, shared: boolean): RunSegmentation {
   const n = text.length;
-  const { first, ends, lps } = buildDag(lex, text);
-  const fwd = new Float64Array(n + 1).fill(-Infinity);
+  if (first.length < n + 1) {
+    const cap = Math.max(n + 1, first.length * 2);
+    first = new Int32Array(cap);
+    nextBuf = new Int32Array(cap);
+    bestEdge = new Int32Array(cap);
+    fwdBuf = new Float64Array(cap);
+    bwdBuf = new Float64Array(cap);
+    tokenOfBuf = new Int32Array(cap);
+  }
+  buildDag(lex, text);
+  const fwd = shared ? fwdBuf : new Float64Array(n + 1);
+  const bwd = shared ? bwdBuf : new Float64Array(n + 1);
+  const tokenOf = shared ? tokenOfBuf : new Int32Array(n);
+  const next = nextBuf;
+  const ends = edgeEnds;
+  const lps = edgeLps;
+  fwd.fill(-Infinity, 0, n + 1);
   fwd[0] = 0;
   for (let k = 0; k < n; k++) {
     const base = fwd[k];
@@ -89,12 +121,12 @@ export function segment(lex: Lexicon, text: string): Segmentation {
       if (s > fwd[j]) fwd[j] = s;
     }
   }
-  const bwd = new Float64Array(n + 1).fill(-Infinity);
-  const next = new Int32Array(n + 1);
+  bwd.fill(-Infinity, 0, n + 1);
   bwd[n] = 0;
   for (let k = n - 1; k >= 0; k--) {
     let best = -Infinity;
     let bestJ = k + 1;
+    let bestE = -1;
     for (let e = first[k], end = first[k + 1]; e < end; e++) {
       const j = ends[e];
       const s = lps[e] + bwd[j];
@@ -102,17 +134,31 @@ export function segment(lex: Lexicon, text: string): Segmentation {
       if (s >= best) {
         best = s;
         bestJ = j;
+        bestE = e;
       }
     }
     bwd[k] = best;
     next[k] = bestJ;
+    bestEdge[k] = bestE;
   }
   const tokens: Array<[number, number]> = [];
-  const tokenOf = new Int32Array(n);
+  let nt = 0;
+  for (let k = 0; k < n; k = next[k]) nt++;
+  const tokenLogp = new Float64Array(nt);
+  const tokenNode = new Int32Array(nt);
   for (let k = 0; k < n; k = next[k]) {
-    for (let i = k; i < next[k]; i++) tokenOf[i] = tokens.length;
+    const t = tokens.length;
+    for (let i = k; i < next[k]; i++) tokenOf[i] = t;
+    const e = bestEdge[k];
+    tokenLogp[t] = e >= 0 ? lps[e] : -Infinity;
+    tokenNode[t] = e >= 0 ? edgeNodes[e] : -1;
     tokens.push([k, next[k]]);
   }
+  return { text, fwd, bwd, tokens, tokenOf, tokenLogp, tokenNode };
+}
+
+export function segment(lex: Lexicon, text: string): Segmentation {
+  const { fwd, bwd, tokens, tokenOf } = segmentRun(lex, text, false);
   return { text, fwd, bwd, tokens, tokenOf };
 }
 

@@ -13,6 +13,8 @@ export class CodeTrie {
   private slots: Int32Array;
   private mask: number;
   private used = 0;
+  /** Children of the root, indexed directly by code unit (-1: none). */
+  private root = new Int32Array(0x10000).fill(-1);
   /** Number of nodes (the root included). */
   nodes = 1;
 
@@ -25,6 +27,7 @@ export class CodeTrie {
 
   /** The child of `node` by code unit `code`, or -1. */
   child(node: number, code: number): number {
+    if (node === 0) return this.root[code];
     const slots = this.slots;
     const mask = this.mask;
     let h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask;
@@ -41,6 +44,10 @@ export class CodeTrie {
   add(node: number, code: number): number {
     const found = this.child(node, code);
     if (found >= 0) return found;
+    if (node === 0) {
+      this.root[code] = this.nodes;
+      return this.nodes++;
+    }
     if ((this.used + 1) * 2 > this.mask + 1) this.grow();
     this.put(node, code, this.nodes);
     this.used++;
@@ -82,7 +89,11 @@ export interface LexiconTries {
   fillFrom: Int32Array;
   fillTo: Int32Array;
   fills: string;
+  /** nameOf[node] of the logp trie: 0, or 1/2/3 for a name tagged nr/ns/nt. */
+  nameOf: Uint8Array;
 }
+
+export const NAME_TAGS = [undefined, 'nr', 'ns', 'nt'] as const;
 
 const cache = new WeakMap<Lexicon, LexiconTries>();
 
@@ -121,5 +132,11 @@ function buildTries(lex: Lexicon): LexiconTries {
     pos += parts[i].length;
     fillTo[wNodes[i]] = pos;
   }
-  return { logp, logpValue, wild, fillFrom, fillTo, fills: parts.join('') };
+  const nameOf = new Uint8Array(logp.nodes);
+  for (const [w, tag] of lex.names) {
+    let node = 0;
+    for (let i = 0; i < w.length && node >= 0; i++) node = logp.child(node, w.charCodeAt(i));
+    if (node > 0) nameOf[node] = NAME_TAGS.indexOf(tag);
+  }
+  return { logp, logpValue, wild, fillFrom, fillTo, fills: parts.join(''), nameOf };
 }
