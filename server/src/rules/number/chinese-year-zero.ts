@@ -9,7 +9,31 @@ import { editFor, fixOf } from '../punctuation/_util';
 const ZEROS = '零○◯OＯ0０';
 const YEAR_RE = new RegExp(`(?<![〇${ZEROS}一二三四五六七八九十百千万\\d])[〇${ZEROS}一二三四五六七八九]{4}(?=年)`, 'g');
 
+/** 〇 and the ZEROS, 一 to 九: the characters of a year YEAR_RE matches. */
+function isYearChar(c: number): boolean {
+  return ZEROS.includes(String.fromCharCode(c)) || c === 0x3007 || (c >= 0x4e00 && '一二三四五六七八九'.includes(String.fromCharCode(c)));
+}
+
+/**
+ * A cheap necessary condition for a finding: some 年 preceded by four year
+ * characters, one of them a wrong zero. Most blocks fail it at the first test.
+ */
+function mayHaveYear(text: string): boolean {
+  for (let p = text.indexOf('年', 4); p >= 0; p = text.indexOf('年', p + 1)) {
+    let zero = false;
+    let k = 1;
+    for (; k <= 4; k++) {
+      const c = text.charCodeAt(p - k);
+      if (!isYearChar(c)) break;
+      if (c !== 0x3007 && ZEROS.includes(text[p - k])) zero = true;
+    }
+    if (k > 4 && zero) return true;
+  }
+  return false;
+}
+
 function check(block: TextBlock, ctx: BlockContext): void {
+  if (!mayHaveYear(block.text)) return;
   YEAR_RE.lastIndex = 0;
   for (let m = YEAR_RE.exec(block.text); m; m = YEAR_RE.exec(block.text)) {
     const year = m[0];
