@@ -30,8 +30,13 @@ function toArabicNumber(s: string): string {
   return isArabic(s) ? String(+s) : String(parseChineseNumber(s));
 }
 
+/** A finding needs 月, an ASCII digit and a Han numeral in the block. */
+const ASCII_DIGIT = /\d/;
+const HAN_NUMERAL = /[〇零○一二三四五六七八九十]/;
+
 function check(block: TextBlock, ctx: BlockContext): void {
   const text = block.text;
+  if (!text.includes('月') || !ASCII_DIGIT.test(text) || !HAN_NUMERAL.test(text)) return;
   DATE_RE.lastIndex = 0;
   for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
     const [whole, year, month, day] = m;
