@@ -165,7 +165,7 @@ function detectRun(
   const s = full.slice(from, to);
   const n = s.length;
   const seg = segmentRun(lex, s, true);
-  const { wild, fillFrom, fillTo, fills: allFills, nameOf } = lexiconTries(lex);
+  const { wild, fillFrom, fillTo, fills: allFills, nameOf, hasStar, confOf, confStart, confCodes, confKinds } = lexiconTries(lex);
   const rareLogp = Math.log(RARE_FREQ) - Math.log(lex.total);
   // Per token, once: whether it is weak (a single character or a rare word)
   // and its name tag.
@@ -205,9 +205,10 @@ function detectRun(
   const found: Detection[] = [];
   for (let i = 0; i < n; i++) {
     if (mask[i] !== FREE) continue;
-    const ch = s[i];
-    const conf = lex.confusion.get(ch);
+    const chCode = s.charCodeAt(i);
+    const conf = confOf[chCode];
     if (!conf) continue;
+    const ch = s[i];
     if (NEVER_REPLACE.has(ch)) continue;
     if (inRepetitionFrame(s, i, (k) => seg.tokens[seg.tokenOf[k]])) continue;
     // The written character must be a weak token (a slip turns a word into
@@ -227,7 +228,7 @@ function detectRun(
       // Walk the gap-key trie along s[a, i) + '*' + s[i + 1, b): a missing
       // node is a key no target word continues (the original `break`).
       let node = i - a < TARGET_MAX_LEN ? pre[a * TARGET_MAX_LEN + (i - a)] : -1;
-      if (node < 0) continue;
+      if (node < 0 || !hasStar[node]) continue;
       node = wild.child(node, 0x2a);
       const bMax = Math.min(n, a + TARGET_MAX_LEN);
       for (let b = i + 1; b <= bMax; b++) {
@@ -242,7 +243,7 @@ function detectRun(
         if (from0 === to0 || b - a < 2) continue;
         if (strong && !(a <= ta && b >= tb && b - a > tb - ta)) continue;
         if (!kindsReady) {
-          for (const [d, k] of conf) if (d.length === 1) kindOf[d.charCodeAt(0)] = k;
+          for (let q = confStart[chCode], qe = confStart[chCode + 1]; q < qe; q++) kindOf[confCodes[q]] = confKinds[q];
           kindsReady = true;
         }
         for (let f = from0; f < to0; f++) {
@@ -253,7 +254,7 @@ function detectRun(
           if (cu >= 0xd800 && cu <= 0xdbff && f + 1 < to0 && (allFills.charCodeAt(f + 1) & 0xfc00) === 0xdc00) {
             c = allFills.slice(f, f + 2);
             f++;
-            kind = conf.get(c);
+            kind = conf.get(c) as ConfusionKind | undefined;
           } else {
             const k = kindOf[cu];
             if (k === 0) continue;
@@ -281,7 +282,7 @@ function detectRun(
         }
       }
     }
-    if (kindsReady) for (const d of conf.keys()) if (d.length === 1) kindOf[d.charCodeAt(0)] = 0;
+    if (kindsReady) for (let q = confStart[chCode], qe = confStart[chCode + 1]; q < qe; q++) kindOf[confCodes[q]] = 0;
     if (top) found.push(top);
   }
   // Overlapping candidates: keep the best-scoring one of each overlapping group.

@@ -89,6 +89,17 @@ export interface LexiconTries {
   fillFrom: Int32Array;
   fillTo: Int32Array;
   fills: string;
+  /** hasStar[node] of the wild trie: 1 when the node has a child by '*'. */
+  hasStar: Uint8Array;
+  /**
+   * Confusion sets by the written character's code unit: the BMP candidates
+   * of confStart[code]..confStart[code + 1] in confCodes/confKinds, and the
+   * set itself (confOf[code], undefined when the character has none).
+   */
+  confOf: Array<Map<string, number> | undefined>;
+  confStart: Int32Array;
+  confCodes: Uint16Array;
+  confKinds: Uint8Array;
   /** nameOf[node] of the logp trie: 0, or 1/2/3 for a name tagged nr/ns/nt. */
   nameOf: Uint8Array;
 }
@@ -138,5 +149,36 @@ function buildTries(lex: Lexicon): LexiconTries {
     for (let i = 0; i < w.length && node >= 0; i++) node = logp.child(node, w.charCodeAt(i));
     if (node > 0) nameOf[node] = NAME_TAGS.indexOf(tag);
   }
-  return { logp, logpValue, wild, fillFrom, fillTo, fills: parts.join(''), nameOf };
+  const hasStar = new Uint8Array(wild.nodes);
+  for (let node = 0; node < wild.nodes; node++) if (wild.child(node, 0x2a) >= 0) hasStar[node] = 1;
+  const confOf: Array<Map<string, number> | undefined> = new Array(0x10000).fill(undefined);
+  const confStart = new Int32Array(0x10001);
+  const codes: number[] = [];
+  const kinds: number[] = [];
+  for (let code = 0; code < 0x10000; code++) {
+    confStart[code] = codes.length;
+    const conf = lex.confusion.get(String.fromCharCode(code));
+    if (!conf) continue;
+    confOf[code] = conf;
+    for (const [d, k] of conf) {
+      if (d.length !== 1) continue;
+      codes.push(d.charCodeAt(0));
+      kinds.push(k);
+    }
+  }
+  confStart[0x10000] = codes.length;
+  return {
+    logp,
+    logpValue,
+    wild,
+    fillFrom,
+    fillTo,
+    fills: parts.join(''),
+    hasStar,
+    confOf,
+    confStart,
+    confCodes: Uint16Array.from(codes),
+    confKinds: Uint8Array.from(kinds),
+    nameOf,
+  };
 }
