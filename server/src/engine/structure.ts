@@ -363,6 +363,8 @@ function frontMatterMeta(fm: Record<string, unknown> | undefined): Record<string
 
 /** 印发机关和印发日期: the organ part is empty or an organisation name (not `该方案已于…印发`). */
 function isPrintLine(t: string): boolean {
+  // PRINT_LINE_RE ends in `印发$` (no m flag): any other line cannot match, and its lazy `^(.*?)` is costly to try.
+  if (!t.endsWith('印发')) return false;
   const m = PRINT_LINE_RE.exec(t);
   if (!m) return false;
   const organ = m[1].trim();
