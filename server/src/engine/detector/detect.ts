@@ -165,7 +165,7 @@ function detectRun(
   const s = full.slice(from, to);
   const n = s.length;
   const seg = segmentRun(lex, s, true);
-  const { wild, fillFrom, fillTo, fills: allFills, nameOf, hasStar, confOf, confStart, confCodes, confKinds } = lexiconTries(lex);
+  const { wild, fillFrom, fillTo, fills: allFills, nameOf, starChild, confOf, confStart, confCodes, confKinds } = lexiconTries(lex);
   const rareLogp = Math.log(RARE_FREQ) - Math.log(lex.total);
   // Per token, once: whether it is weak (a single character or a rare word)
   // and its name tag.
@@ -228,8 +228,8 @@ function detectRun(
       // Walk the gap-key trie along s[a, i) + '*' + s[i + 1, b): a missing
       // node is a key no target word continues (the original `break`).
       let node = i - a < TARGET_MAX_LEN ? pre[a * TARGET_MAX_LEN + (i - a)] : -1;
-      if (node < 0 || !hasStar[node]) continue;
-      node = wild.child(node, 0x2a);
+      if (node < 0) continue;
+      node = starChild[node];
       const bMax = Math.min(n, a + TARGET_MAX_LEN);
       for (let b = i + 1; b <= bMax; b++) {
         if (b > i + 1) {

@@ -95,15 +95,15 @@ export function blockProtection(text: string, acceptedWords: ReadonlySet<string>
 
 /** A word list indexed by first and by last character (each bucket keeps the list's order). */
 interface WordIndex {
-  byFirst: Map<string, string[]>;
-  byLast: Map<string, string[]>;
+  byFirst: Map<number, string[]>;
+  byLast: Map<number, string[]>;
 }
 function indexWords(list: readonly string[]): WordIndex {
-  const byFirst = new Map<string, string[]>();
-  const byLast = new Map<string, string[]>();
+  const byFirst = new Map<number, string[]>();
+  const byLast = new Map<number, string[]>();
   for (const w of list) {
-    const f = w[0];
-    const l = w[w.length - 1];
+    const f = w.charCodeAt(0);
+    const l = w.charCodeAt(w.length - 1);
     if (!byFirst.has(f)) byFirst.set(f, []);
     byFirst.get(f)!.push(w);
     if (!byLast.has(l)) byLast.set(l, []);
@@ -121,21 +121,21 @@ const DOUBLE_IX = indexWords(DOUBLE_SURNAMES);
 
 /** The first word of the list (in list order) that s has at `at`. */
 function startsWithAny(s: string, at: number, ix: WordIndex): string | undefined {
-  const list = ix.byFirst.get(s[at]);
+  const list = ix.byFirst.get(s.charCodeAt(at));
   if (list) for (const w of list) if (s.startsWith(w, at)) return w;
   return undefined;
 }
 /** The first word of the list (in list order) that s has ending at `at`. */
 function endsWithAny(s: string, at: number, ix: WordIndex): string | undefined {
   if (at <= 0) return undefined;
-  const list = ix.byLast.get(s[at - 1]);
+  const list = ix.byLast.get(s.charCodeAt(at - 1));
   if (list) for (const w of list) if (at - w.length >= 0 && s.startsWith(w, at - w.length)) return w;
   return undefined;
 }
 /** The first word of the list (in list order) that is a proper suffix of s[from, to). */
 function properSuffix(s: string, from: number, to: number, ix: WordIndex): string | undefined {
   if (to <= from) return undefined;
-  const list = ix.byLast.get(s[to - 1]);
+  const list = ix.byLast.get(s.charCodeAt(to - 1));
   if (list) for (const w of list) if (to - w.length > from && s.startsWith(w, to - w.length)) return w;
   return undefined;
 }

@@ -89,8 +89,8 @@ export interface LexiconTries {
   fillFrom: Int32Array;
   fillTo: Int32Array;
   fills: string;
-  /** hasStar[node] of the wild trie: 1 when the node has a child by '*'. */
-  hasStar: Uint8Array;
+  /** starChild[node] of the wild trie: its child by '*', or -1. */
+  starChild: Int32Array;
   /**
    * Confusion sets by the written character's code unit: the BMP candidates
    * of confStart[code]..confStart[code + 1] in confCodes/confKinds, and the
@@ -149,8 +149,8 @@ function buildTries(lex: Lexicon): LexiconTries {
     for (let i = 0; i < w.length && node >= 0; i++) node = logp.child(node, w.charCodeAt(i));
     if (node > 0) nameOf[node] = NAME_TAGS.indexOf(tag);
   }
-  const hasStar = new Uint8Array(wild.nodes);
-  for (let node = 0; node < wild.nodes; node++) if (wild.child(node, 0x2a) >= 0) hasStar[node] = 1;
+  const starChild = new Int32Array(wild.nodes);
+  for (let node = 0; node < wild.nodes; node++) starChild[node] = wild.child(node, 0x2a);
   const confOf: Array<Map<string, number> | undefined> = new Array(0x10000).fill(undefined);
   const confStart = new Int32Array(0x10001);
   const codes: number[] = [];
@@ -174,7 +174,7 @@ function buildTries(lex: Lexicon): LexiconTries {
     fillFrom,
     fillTo,
     fills: parts.join(''),
-    hasStar,
+    starChild,
     confOf,
     confStart,
     confCodes: Uint16Array.from(codes),
