@@ -181,7 +181,7 @@ function runCheck(args: Args, out: (s: string) => void): number {
     if (result.model.notice) process.stderr.write(`gongwen: ${file}：${result.model.notice}\n`);
     if (result.model.frontMatterError) process.stderr.write(`gongwen: ${file}：${result.model.frontMatterError}\n`);
     if (args.format === 'json') json.push({ file, diagnostics: result.findings.map((f) => jsonFinding(f, result.model.lineStarts)) });
-    else lines.push(...textReport(file, result));
+    else for (const l of textReport(file, result)) lines.push(l); // no spread: a huge report exceeds the argument limit
   }
   if (args.format === 'json') out(JSON.stringify(json, null, 2));
   else {

@@ -122,6 +122,17 @@ describe('gongwen CLI: hostile input and failures', function () {
       assert.deepEqual(fs.readdirSync(dir).sort(), before, 'check writes nothing');
     });
 
+    it('a report of 150,000 findings is printed whole (no argument-list overflow)', () => {
+      const dir = tmpDir();
+      const f = path.join(dir, 'many.txt');
+      fs.writeFileSync(f, '要布署。\n'.repeat(150000));
+      const r = run(['check', f]);
+      assert.equal(r.code, 1, r.stderr);
+      assert.equal(r.stderr, '');
+      assert.match(r.stdout, /发现 150000 个问题/);
+      assert.equal(r.stdout.split('\n').filter((l) => l.includes('[typo/dictionary]')).length, 150000);
+    });
+
     it('a NUL byte anywhere makes a file binary: exit 2 with a message naming it', () => {
       const dir = tmpDir();
       fs.writeFileSync(path.join(dir, 'a.md'), '要布署工作。\n');
