@@ -68,12 +68,16 @@ function run(blocks: string[], low = false): { out: string; ms: number; cpu: num
 function main(): void {
   const record = process.argv.includes('--record');
   const reps = Number(process.env.REPS ?? 1);
+  // Run with node --expose-gc for a heap figure after garbage collection.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
   const h0 = process.memoryUsage().heapUsed;
   const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
   getLexicon();
   const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const lc = process.cpuUsage(c0);
+  gc?.();
   const heap = (process.memoryUsage().heapUsed - h0) / 2 ** 20;
   console.log(`lexicon load: ${loadMs.toFixed(0)} ms (CPU ${((lc.user + lc.system) / 1000).toFixed(0)} ms), heap +${heap.toFixed(1)} MiB`);
 

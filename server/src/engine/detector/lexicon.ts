@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { CodeTrie, lexiconTries, NAME_TAGS, packFills, registerTries, type CoreTries } from './trie';
 
 export type NameTag = 'nr' | 'ns' | 'nt';
 
@@ -92,9 +93,14 @@ export function isLexiconLoaded(): boolean {
   return cached !== undefined;
 }
 
-export function loadLexicon(dir: string): Lexicon {
-  const text = zlib.gunzipSync(fs.readFileSync(path.join(dir, 'words.txt.gz'))).toString('utf8');
-  const entries: Array<[string[], number, string]> = [];
+interface WordLine {
+  words: string[];
+  freq: number;
+  tag: string;
+}
+
+function parseWords(text: string): { entries: WordLine[]; total: number } {
+  const entries: WordLine[] = [];
   let total = 0;
   for (const line of text.split('\n')) {
     if (!line) continue;
@@ -104,26 +110,30 @@ export function loadLexicon(dir: string): Lexicon {
     const tag = line.slice(t1 + 1, t2);
     const words = line.slice(t2 + 1).split(' ');
     total += freq * words.length;
-    entries.push([words, freq, tag]);
+    entries.push({ words, freq, tag });
   }
-  const logTotal = Math.log(total);
-  // The 公文 vocabulary: the texts checked are official documents, so their
-  // own vocabulary is more probable than in jieba's general corpus.
-  const gongwen = new Set<string>();
-  const gwPath = path.join(dir, 'gongwen.txt');
-  if (fs.existsSync(gwPath)) for (const w of fs.readFileSync(gwPath, 'utf8').split('\n')) if (w) gongwen.add(w);
+  return { entries, total };
+}
+
+function isNameTag(tag: string): tag is NameTag {
+  return tag === 'nr' || tag === 'ns' || tag === 'nt';
+}
+
+/**
+ * The string maps of the lexicon (logp, names, wild), built only when some
+ * caller reads them: the detector itself works on the tries.
+ */
+function buildMaps(entries: WordLine[], logTotal: number, gongwen: Set<string>): Pick<Lexicon, 'logp' | 'names' | 'wild'> {
   const logp = new Map<string, number>();
   const names = new Map<string, NameTag>();
   const wildSets = new Map<string, string>();
-  let maxLen = 1;
-  for (const [words, freq, tag] of entries) {
+  for (const { words, freq, tag } of entries) {
     const lp = Math.log(freq) - logTotal;
-    const isName = tag === 'nr' || tag === 'ns' || tag === 'nt';
+    const isName = isNameTag(tag);
     const target = !isName && freq >= TARGET_MIN_FREQ;
     for (const w of words) {
       logp.set(w, gongwen.has(w) ? lp + DOMAIN_BOOST : lp);
       if (isName) names.set(w, tag as NameTag);
-      if (w.length > maxLen) maxLen = w.length;
       if (target && w.length >= 2 && w.length <= TARGET_MAX_LEN) {
         for (let p = 0; p < w.length; p++) {
           const key = w.slice(0, p) + '*' + w.slice(p + 1);
@@ -140,13 +150,74 @@ export function loadLexicon(dir: string): Lexicon {
     }
   }
   // Prefix markers (after all words, so a word keeps its probability).
-  for (const [words] of entries) {
+  for (const { words } of entries) {
     for (const w of words) {
       for (let k = 1; k < w.length; k++) {
         const p = w.slice(0, k);
         if (!logp.has(p)) logp.set(p, PREFIX);
       }
     }
+  }
+  return { logp, names, wild: wildSets };
+}
+
+/**
+ * The tries of the same data, built directly from the word list: the same
+ * keys and values as buildMaps' logp and wild, and the name tags.
+ */
+function buildCoreTries(entries: WordLine[], logTotal: number, gongwen: Set<string>, wordCount: number): CoreTries {
+  const logp = new CodeTrie(wordCount * 1.5);
+  const values: number[] = [];
+  const wild = new CodeTrie(wordCount / 2);
+  const parts: Array<string | undefined> = [];
+  const names: number[] = [];
+  for (const { words, freq, tag } of entries) {
+    const lp = Math.log(freq) - logTotal;
+    const isName = isNameTag(tag);
+    const target = !isName && freq >= TARGET_MIN_FREQ;
+    const tagIndex = isName ? NAME_TAGS.indexOf(tag) : 0;
+    for (const w of words) {
+      const node = logp.insert(w);
+      values[node] = gongwen.has(w) ? lp + DOMAIN_BOOST : lp;
+      if (isName) names[node] = tagIndex;
+      if (target && w.length >= 2 && w.length <= TARGET_MAX_LEN) {
+        for (let p = 0; p < w.length; p++) {
+          let k = 0;
+          for (let q = 0; q < p; q++) k = wild.add(k, w.charCodeAt(q));
+          k = wild.add(k, 0x2a);
+          // Every node from the gap on is a key ('' when only a prefix).
+          if (parts[k] === undefined) parts[k] = '';
+          for (let q = p + 1; q < w.length; q++) {
+            k = wild.add(k, w.charCodeAt(q));
+            if (parts[k] === undefined) parts[k] = '';
+          }
+          parts[k] += w[p];
+        }
+      }
+    }
+  }
+  const logpValue = new Float64Array(logp.nodes).fill(PREFIX);
+  logpValue[0] = NaN;
+  for (let node = 0; node < values.length; node++) if (values[node] !== undefined) logpValue[node] = values[node];
+  const nameOf = new Uint8Array(logp.nodes);
+  for (let node = 0; node < names.length; node++) if (names[node] !== undefined) nameOf[node] = names[node];
+  return { logp, logpValue, wild, ...packFills(wild.nodes, parts), nameOf };
+}
+
+export function loadLexicon(dir: string): Lexicon {
+  const text = zlib.gunzipSync(fs.readFileSync(path.join(dir, 'words.txt.gz'))).toString('utf8');
+  const { entries, total } = parseWords(text);
+  const logTotal = Math.log(total);
+  // The 公文 vocabulary: the texts checked are official documents, so their
+  // own vocabulary is more probable than in jieba's general corpus.
+  const gongwen = new Set<string>();
+  const gwPath = path.join(dir, 'gongwen.txt');
+  if (fs.existsSync(gwPath)) for (const w of fs.readFileSync(gwPath, 'utf8').split('\n')) if (w) gongwen.add(w);
+  let maxLen = 1;
+  let wordCount = 0;
+  for (const { words } of entries) {
+    wordCount += words.length;
+    for (const w of words) if (w.length > maxLen) maxLen = w.length;
   }
 
   const confusion = new Map<string, Map<string, ConfusionKind>>();
@@ -162,19 +233,31 @@ export function loadLexicon(dir: string): Lexicon {
     confusion.set(c, m);
   }
 
-  return {
-    logp,
-    names,
+  const core = buildCoreTries(entries, logTotal, gongwen, wordCount);
+  // logp, names and wild as string maps are built on first access only
+  // (tests and tools), from the word list's text (kept: 1.4 MB, against
+  // tens of MiB for the parsed entries or the maps).
+  let maps: Pick<Lexicon, 'logp' | 'names' | 'wild'> | undefined;
+  const getMaps = (): Pick<Lexicon, 'logp' | 'names' | 'wild'> => (maps ??= buildMaps(parseWords(text).entries, logTotal, gongwen));
+  const lex = {
     unknownLogp: Math.log(1) - logTotal,
     maxLen: Math.min(maxLen, 16),
-    wild: wildSets,
     confusion,
     total,
-  };
+  } as Lexicon;
+  for (const key of ['logp', 'names', 'wild'] as const) {
+    Object.defineProperty(lex, key, { enumerable: true, get: () => getMaps()[key] });
+  }
+  registerTries(lex, core);
+  return lex;
 }
 
 /** Log probability of a word, or undefined when it is not a word. */
 export function wordLogp(lex: Lexicon, w: string): number | undefined {
-  const v = lex.logp.get(w);
-  return v === undefined || v === PREFIX ? undefined : v;
+  const { logp, logpValue } = lexiconTries(lex);
+  let node = 0;
+  for (let i = 0; i < w.length && node >= 0; i++) node = logp.child(node, w.charCodeAt(i));
+  if (node < 0) return undefined;
+  const v = logpValue[node];
+  return v !== v || v === PREFIX ? undefined : v;
 }

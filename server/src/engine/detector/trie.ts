@@ -117,7 +117,37 @@ export function lexiconTries(lex: Lexicon): LexiconTries {
   return t;
 }
 
+/** The word-level part of the tries (what loadLexicon builds directly from the word list). */
+export type CoreTries = Pick<LexiconTries, 'logp' | 'logpValue' | 'wild' | 'fillFrom' | 'fillTo' | 'fills' | 'nameOf'>;
+
+/** Register tries built by the loader for a lexicon (so that they are not rebuilt from its maps). */
+export function registerTries(lex: Lexicon, core: CoreTries): void {
+  cache.set(lex, finishTries(lex, core));
+}
+
+/** Pack per-node fill strings (undefined: not a key) into fillFrom/fillTo/fills. */
+export function packFills(nodes: number, parts: Array<string | undefined>): Pick<LexiconTries, 'fillFrom' | 'fillTo' | 'fills'> {
+  const fillFrom = new Int32Array(nodes).fill(-1);
+  const fillTo = new Int32Array(nodes);
+  const out: string[] = [];
+  let pos = 0;
+  for (let node = 0; node < nodes; node++) {
+    const f = parts[node];
+    if (f === undefined) continue;
+    fillFrom[node] = pos;
+    pos += f.length;
+    fillTo[node] = pos;
+    out.push(f);
+  }
+  return { fillFrom, fillTo, fills: out.join('') };
+}
+
 function buildTries(lex: Lexicon): LexiconTries {
+  return finishTries(lex, coreFromMaps(lex));
+}
+
+/** Tries from the lexicon's string maps (for a Lexicon object not made by loadLexicon). */
+function coreFromMaps(lex: Lexicon): CoreTries {
   const logp = new CodeTrie(lex.logp.size + 1);
   const lpNodes: number[] = [];
   const lpValues: number[] = [];
@@ -129,26 +159,19 @@ function buildTries(lex: Lexicon): LexiconTries {
   for (let i = 0; i < lpNodes.length; i++) logpValue[lpNodes[i]] = lpValues[i];
 
   const wild = new CodeTrie(lex.wild.size * 2);
-  const wNodes: number[] = [];
-  const parts: string[] = [];
-  for (const [k, v] of lex.wild) {
-    wNodes.push(wild.insert(k));
-    parts.push(v);
-  }
-  const fillFrom = new Int32Array(wild.nodes).fill(-1);
-  const fillTo = new Int32Array(wild.nodes);
-  let pos = 0;
-  for (let i = 0; i < wNodes.length; i++) {
-    fillFrom[wNodes[i]] = pos;
-    pos += parts[i].length;
-    fillTo[wNodes[i]] = pos;
-  }
+  const parts: Array<string | undefined> = [];
+  for (const [k, v] of lex.wild) parts[wild.insert(k)] = v;
   const nameOf = new Uint8Array(logp.nodes);
   for (const [w, tag] of lex.names) {
     let node = 0;
     for (let i = 0; i < w.length && node >= 0; i++) node = logp.child(node, w.charCodeAt(i));
     if (node > 0) nameOf[node] = NAME_TAGS.indexOf(tag);
   }
+  return { logp, logpValue, wild, ...packFills(wild.nodes, parts), nameOf };
+}
+
+function finishTries(lex: Lexicon, core: CoreTries): LexiconTries {
+  const { wild } = core;
   const starChild = new Int32Array(wild.nodes);
   for (let node = 0; node < wild.nodes; node++) starChild[node] = wild.child(node, 0x2a);
   const confOf: Array<Map<string, number> | undefined> = new Array(0x10000).fill(undefined);
@@ -168,17 +191,12 @@ function buildTries(lex: Lexicon): LexiconTries {
   }
   confStart[0x10000] = codes.length;
   return {
-    logp,
-    logpValue,
-    wild,
-    fillFrom,
-    fillTo,
-    fills: parts.join(''),
+    ...core,
     starChild,
     confOf,
     confStart,
     confCodes: Uint16Array.from(codes),
     confKinds: Uint8Array.from(kinds),
-    nameOf,
   };
+
 }
