@@ -281,7 +281,7 @@ function notices(doc: TextDocument, text: string, result: CheckResult): Diagnost
     );
   }
   if (result.model.notice) note(0, result.model.notice);
-  if (result.model.frontMatterError) note(0, `${result.model.frontMatterError}，其中的设置未生效`);
+  if (result.model.frontMatterError) note(0, `${result.model.frontMatterError}；其中的文种等信息未被采用`);
   return out;
 }
 
