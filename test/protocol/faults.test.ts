@@ -180,6 +180,48 @@ describe('server faults and hostile input (protocol)', function () {
     });
   });
 
+  describe('where a long document is cut (GONGWEN_MAX_CHECK_CHARS=61)', () => {
+    let s: LspSession;
+    before(async () => {
+      process.env.GONGWEN_MAX_CHECK_CHARS = '61';
+      try {
+        s = new LspSession();
+      } finally {
+        delete process.env.GONGWEN_MAX_CHECK_CHARS;
+      }
+      await s.initialize();
+    });
+    after(async () => {
+      await s.shutdown();
+    });
+    const noticeOf = (diags: Diagnostic[]) => diags.find((d) => /只检查了前/.test(String(d.message)));
+
+    it('at the start of a line, never between CR and LF; findings only before the cut', async () => {
+      const text = '要布署工作。\r\n'.repeat(20);
+      const diags = await openAndWait(s, freshUri('crlf.txt'), text, 'plaintext');
+      assertRangesInside(text, diags);
+      const notice = noticeOf(diags);
+      assert.ok(notice, JSON.stringify(diags));
+      assert.equal(notice.range.start.character, 0);
+      const cutLine = notice.range.start.line;
+      assert.ok(cutLine >= 4 && cutLine <= 7, `cut at line ${cutLine}`);
+      const typoLines = diags.filter((d) => d.code === 'typo/dictionary').map((d) => d.range.start.line);
+      assert.deepEqual(typoLines, [...Array(cutLine).keys()]);
+    });
+
+    it('in one long line: never inside a surrogate pair', async () => {
+      const text = '布署' + '𠀀'.repeat(100) + '\n';
+      const diags = await openAndWait(s, freshUri('pairs.txt'), text, 'plaintext');
+      assertRangesInside(text, diags);
+      const notice = noticeOf(diags);
+      assert.ok(notice);
+      const cut = notice.range.start.character;
+      assert.ok(cut <= 61 && cut >= 55, `cut at ${cut}`);
+      assert.equal(cut % 2, 0, 'the cut splits 𠀀');
+      assert.ok(typoAt(diags, 0, 0));
+    });
+  });
+
   describe('configuration errors are reported, not swallowed', () => {
     let s: LspSession;
     let dir: string;
