@@ -282,6 +282,7 @@ describe('server faults and hostile input (protocol)', function () {
 
   describe('a rule that throws', () => {
     let s: LspSession;
+    const logs: string[] = [];
     before(async () => {
       // hidden test hook: the server wraps this rule to throw
       process.env.GONGWEN_TEST_FAULT = 'punctuation/fullwidth';
@@ -290,6 +291,7 @@ describe('server faults and hostile input (protocol)', function () {
       } finally {
         delete process.env.GONGWEN_TEST_FAULT;
       }
+      s.conn.onNotification('window/logMessage', (m: { message: string }) => logs.push(m.message));
       await s.initialize();
     });
     after(async () => {
@@ -312,6 +314,8 @@ describe('server faults and hostile input (protocol)', function () {
       const about = s.messages.filter((m) => m.message.includes('punctuation/fullwidth'));
       assert.equal(about.length, 1, JSON.stringify(s.messages));
       assert.match(about[0].message, /出错，已跳过/);
+      // logged with its stack every time it fails
+      assert.ok(logs.filter((l) => /GONGWEN_TEST_FAULT: punctuation\/fullwidth/.test(l) && /\n\s+at /.test(l)).length >= 3, logs.join('\n---\n'));
       assert.equal(s.proc.exitCode, null);
     });
   });
