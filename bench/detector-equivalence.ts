@@ -72,6 +72,7 @@ function main(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const h0 = process.memoryUsage().heapUsed;
+  const b0 = process.memoryUsage().arrayBuffers;
   const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
   getLexicon();
@@ -79,7 +80,8 @@ function main(): void {
   const lc = process.cpuUsage(c0);
   gc?.();
   const heap = (process.memoryUsage().heapUsed - h0) / 2 ** 20;
-  console.log(`lexicon load: ${loadMs.toFixed(0)} ms (CPU ${((lc.user + lc.system) / 1000).toFixed(0)} ms), heap +${heap.toFixed(1)} MiB`);
+  const buffers = (process.memoryUsage().arrayBuffers - b0) / 2 ** 20;
+  console.log(`lexicon load: ${loadMs.toFixed(0)} ms (CPU ${((lc.user + lc.system) / 1000).toFixed(0)} ms), heap +${heap.toFixed(1)} MiB, array buffers +${buffers.toFixed(1)} MiB`);
 
   const gov = govInput();
   const govBlocks = gov.split('\n');

@@ -201,6 +201,8 @@ function buildCoreTries(entries: WordLine[], logTotal: number, gongwen: Set<stri
   for (let node = 0; node < values.length; node++) if (values[node] !== undefined) logpValue[node] = values[node];
   const nameOf = new Uint8Array(logp.nodes);
   for (let node = 0; node < names.length; node++) if (names[node] !== undefined) nameOf[node] = names[node];
+  logp.compact();
+  wild.compact();
   return { logp, logpValue, wild, ...packFills(wild.nodes, parts), nameOf };
 }
 

@@ -71,9 +71,22 @@ export class CodeTrie {
     return node;
   }
 
+  /**
+   * Rehash into the smallest table that keeps the load at most `maxLoad`
+   * (after building: a smaller table means fewer cache misses per probe).
+   */
+  compact(maxLoad = 0.85): void {
+    let cap = 1024;
+    while (this.used > cap * maxLoad) cap *= 2;
+    if (cap < this.mask + 1) this.rehash(cap);
+  }
+
   private grow(): void {
+    this.rehash((this.mask + 1) * 2);
+  }
+
+  private rehash(cap: number): void {
     const old = this.slots;
-    const cap = (this.mask + 1) * 2;
     this.mask = cap - 1;
     this.slots = new Int32Array(cap * 3).fill(-1);
     for (let o = 0; o < old.length; o += 3) if (old[o] !== -1) this.put(old[o], old[o + 1], old[o + 2]);
@@ -167,6 +180,8 @@ function coreFromMaps(lex: Lexicon): CoreTries {
     for (let i = 0; i < w.length && node >= 0; i++) node = logp.child(node, w.charCodeAt(i));
     if (node > 0) nameOf[node] = NAME_TAGS.indexOf(tag);
   }
+  logp.compact();
+  wild.compact();
   return { logp, logpValue, wild, ...packFills(wild.nodes, parts), nameOf };
 }
 
