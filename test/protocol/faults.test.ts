@@ -291,7 +291,7 @@ describe('server faults and hostile input (protocol)', function () {
       } finally {
         delete process.env.GONGWEN_TEST_FAULT;
       }
-      s.conn.onNotification('window/logMessage', (m: { message: string }) => logs.push(m.message));
+      s.conn.onNotification('window/logMessage', (m: { message: string }) => void logs.push(m.message));
       await s.initialize();
     });
     after(async () => {
