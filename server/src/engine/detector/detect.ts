@@ -103,6 +103,8 @@ export const RARE_FREQ = 10;
 
 /** Characters that are never replaced: structural particles (的/地/得 is grammar, not a slip) and numerals. */
 const NEVER_REPLACE = new Set([...'的地得了着过一二三四五六七八九十百千万亿零两']);
+const NEVER_REPLACE_CODE = new Uint8Array(0x10000);
+for (const c of NEVER_REPLACE) NEVER_REPLACE_CODE[c.charCodeAt(0)] = 1;
 
 function isRunChar(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
@@ -208,8 +210,8 @@ function detectRun(
     const chCode = s.charCodeAt(i);
     const conf = confOf[chCode];
     if (!conf) continue;
+    if (NEVER_REPLACE_CODE[chCode]) continue;
     const ch = s[i];
-    if (NEVER_REPLACE.has(ch)) continue;
     if (inRepetitionFrame(s, i, (k) => seg.tokens[seg.tokenOf[k]])) continue;
     // The written character must be a weak token (a slip turns a word into
     // single characters or a rare word), or, when it sits in an established

@@ -266,7 +266,8 @@ const COMPANY_SUFFIXES = ['公司', '集团', '研究院', '研究所', '中心'
  */
 export function inRepetitionFrame(s: string, i: number, tokenAt: (k: number) => readonly [number, number]): boolean {
   for (let k = Math.max(0, i - 3); k <= i && k + 4 <= s.length; k++) {
-    const a = s[k], b = s[k + 1], c = s[k + 2], d = s[k + 3];
+    // Code units compare as the one-unit strings s[k]… would (runs are BMP Han).
+    const a = s.charCodeAt(k), b = s.charCodeAt(k + 1), c = s.charCodeAt(k + 2), d = s.charCodeAt(k + 3);
     // ABAC (一企一策), ABCB (应搬尽搬, 宜大则大), ABCA (坚中之坚), with distinct neighbours.
     if (!((a === c && a !== b) || (b === d && b !== c) || (a === d && a !== b && b !== c))) continue;
     if (tokenAt(k)[0] !== k || tokenAt(k + 3)[1] !== k + 4) continue;
