@@ -7,7 +7,7 @@ export { cut, segment } from './segment';
 import { getLexicon } from './lexicon';
 
 /**
- * Load the detector's data now (≈ 1–2 s), e.g. when the language server is
+ * Load the detector's data now (≈ 0.5 s), e.g. when the language server is
  * idle after start-up, so that the first check on the typing path does not
  * pay for it. Errors (missing data) are returned, not thrown.
  */
