@@ -16,6 +16,8 @@ export const HARD = 2;
 export const SURNAMES = new Set([
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝代步具郁蔺母杭洪封储鞠阚厉揭冀钮荆支伏邰丰官鄢鹿谈帅逯狄都井练勾盖淡',
 ]);
+const SURNAME_CODE = new Uint8Array(0x10000);
+for (const c of SURNAMES) SURNAME_CODE[c.charCodeAt(0)] = 1;
 export const DOUBLE_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '令狐', '司徒', '夏侯', '宇文', '端木'];
 
 /** Titles and forms of address that stand next to a person's name. */
@@ -97,19 +99,28 @@ export function blockProtection(text: string, acceptedWords: ReadonlySet<string>
 interface WordIndex {
   byFirst: Map<number, string[]>;
   byLast: Map<number, string[]>;
+  /** This index's bit in FIRST_BITS/LAST_BITS (a cheap test before the Map). */
+  bit: number;
 }
+/** FIRST_BITS[code] / LAST_BITS[code]: which indexes hold a word starting / ending with code. */
+const FIRST_BITS = new Uint8Array(0x10000);
+const LAST_BITS = new Uint8Array(0x10000);
+let nextBit = 0;
 function indexWords(list: readonly string[]): WordIndex {
   const byFirst = new Map<number, string[]>();
   const byLast = new Map<number, string[]>();
+  const bit = 1 << nextBit++;
   for (const w of list) {
     const f = w.charCodeAt(0);
     const l = w.charCodeAt(w.length - 1);
+    FIRST_BITS[f] |= bit;
+    LAST_BITS[l] |= bit;
     if (!byFirst.has(f)) byFirst.set(f, []);
     byFirst.get(f)!.push(w);
     if (!byLast.has(l)) byLast.set(l, []);
     byLast.get(l)!.push(w);
   }
-  return { byFirst, byLast };
+  return { byFirst, byLast, bit };
 }
 const TITLES_IX = indexWords(TITLES);
 const FOLLOWERS_IX = indexWords(NAME_FOLLOWERS);
@@ -121,21 +132,27 @@ const DOUBLE_IX = indexWords(DOUBLE_SURNAMES);
 
 /** The first word of the list (in list order) that s has at `at`. */
 function startsWithAny(s: string, at: number, ix: WordIndex): string | undefined {
-  const list = ix.byFirst.get(s.charCodeAt(at));
+  const code = s.charCodeAt(at);
+  if (!(FIRST_BITS[code] & ix.bit)) return undefined;
+  const list = ix.byFirst.get(code);
   if (list) for (const w of list) if (s.startsWith(w, at)) return w;
   return undefined;
 }
 /** The first word of the list (in list order) that s has ending at `at`. */
 function endsWithAny(s: string, at: number, ix: WordIndex): string | undefined {
   if (at <= 0) return undefined;
-  const list = ix.byLast.get(s.charCodeAt(at - 1));
+  const code = s.charCodeAt(at - 1);
+  if (!(LAST_BITS[code] & ix.bit)) return undefined;
+  const list = ix.byLast.get(code);
   if (list) for (const w of list) if (at - w.length >= 0 && s.startsWith(w, at - w.length)) return w;
   return undefined;
 }
 /** The first word of the list (in list order) that is a proper suffix of s[from, to). */
 function properSuffix(s: string, from: number, to: number, ix: WordIndex): string | undefined {
   if (to <= from) return undefined;
-  const list = ix.byLast.get(s.charCodeAt(to - 1));
+  const code = s.charCodeAt(to - 1);
+  if (!(LAST_BITS[code] & ix.bit)) return undefined;
+  const list = ix.byLast.get(code);
   if (list) for (const w of list) if (to - w.length > from && s.startsWith(w, to - w.length)) return w;
   return undefined;
 }
@@ -190,7 +207,7 @@ export function runProtection(run: RunInfo, mask: Uint8Array): void {
   // a title or a name introducer, and on the right by the run end, a title, or 同志/等.
   for (let p = 0; p < n; p++) {
     const dbl = startsWithAny(s, p, DOUBLE_IX);
-    if (!dbl && !SURNAMES.has(s[p])) continue;
+    if (!dbl && !SURNAME_CODE[s.charCodeAt(p)]) continue;
     const sl = dbl ? 2 : 1;
     // A title or name introducer on the left, or a title / 同志 / 等 on the
     // right, marks a name; a run that is nothing but surname + given name
