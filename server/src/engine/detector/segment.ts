@@ -34,6 +34,8 @@ let bestEdge = new Int32Array(256);
 let fwdBuf = new Float64Array(256);
 let bwdBuf = new Float64Array(256);
 let tokenOfBuf = new Int32Array(256);
+let tokenLogpBuf = new Float64Array(256);
+let tokenNodeBuf = new Int32Array(256);
 
 function buildDag(lex: Lexicon, text: string): void {
   const { logp, logpValue } = lexiconTries(lex);
@@ -90,8 +92,9 @@ export interface RunSegmentation extends Segmentation {
 }
 
 /**
- * The segmentation of a run. With `shared`, fwd, bwd and tokenOf are
- * module-level buffers (longer than needed), valid until the next call.
+ * The segmentation of a run. With `shared`, fwd, bwd, tokenOf, tokenLogp and
+ * tokenNode are module-level buffers (longer than needed), valid until the
+ * next call.
  */
 export function segmentRun(lex: Lexicon, text: string, shared: boolean): RunSegmentation {
   const n = text.length;
@@ -144,8 +147,12 @@ export function segmentRun(lex: Lexicon, text: string, shared: boolean): RunSegm
   const tokens: Array<[number, number]> = [];
   let nt = 0;
   for (let k = 0; k < n; k = next[k]) nt++;
-  const tokenLogp = new Float64Array(nt);
-  const tokenNode = new Int32Array(nt);
+  if (shared && tokenLogpBuf.length < nt) {
+    tokenLogpBuf = new Float64Array(Math.max(nt, tokenLogpBuf.length * 2));
+    tokenNodeBuf = new Int32Array(tokenLogpBuf.length);
+  }
+  const tokenLogp = shared ? tokenLogpBuf : new Float64Array(nt);
+  const tokenNode = shared ? tokenNodeBuf : new Int32Array(nt);
   for (let k = 0; k < n; k = next[k]) {
     const t = tokens.length;
     for (let i = k; i < next[k]; i++) tokenOf[i] = t;
