@@ -58,7 +58,7 @@ const reportedProblems = new Set<string>();
  * takes 100 ms. GONGWEN_CHANGE_DELAY_MS fixes the wait (benchmarks).
  */
 const CHANGE_DELAY_MS = 120;
-const MIN_CHANGE_DELAY_MS = 15;
+const MIN_CHANGE_DELAY_MS = 5;
 const FIXED_CHANGE_DELAY_MS = process.env.GONGWEN_CHANGE_DELAY_MS ? Number(process.env.GONGWEN_CHANGE_DELAY_MS) : undefined;
 
 function changeDelay(uri: string): number {
