@@ -7,6 +7,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { CodeTrie, lexiconTries, NAME_TAGS, packFills, registerTries, type CoreTries } from './trie';
+import {
+  decodeTries,
+  encodeTries,
+  NO_FILL,
+  TRIES_FILE,
+  triesDigest,
+  type TrieArrays,
+} from './lexicon-binary';
 
 export type NameTag = 'nr' | 'ns' | 'nt';
 
@@ -165,10 +173,19 @@ function buildMaps(entries: WordLine[], logTotal: number, gongwen: Set<string>):
  * The tries of the same data, built directly from the word list: the same
  * keys and values as buildMaps' logp and wild, and the name tags.
  */
-function buildCoreTries(entries: WordLine[], logTotal: number, gongwen: Set<string>, wordCount: number): CoreTries {
+type WildTrie = Pick<CoreTries, 'wild' | 'fillFrom' | 'fillTo' | 'fills'>;
+
+function buildCoreTries(
+  entries: WordLine[],
+  logTotal: number,
+  gongwen: Set<string>,
+  wordCount: number,
+  rec?: { parts: Array<string | undefined> },
+  prebuilt?: WildTrie,
+): CoreTries {
   const logp = new CodeTrie(wordCount * 1.5);
   const values: number[] = [];
-  const wild = new CodeTrie(wordCount / 2);
+  const wild = new CodeTrie(prebuilt ? 1 : wordCount / 2);
   const parts: Array<string | undefined> = [];
   const names: number[] = [];
   for (const { words, freq, tag } of entries) {
@@ -180,7 +197,7 @@ function buildCoreTries(entries: WordLine[], logTotal: number, gongwen: Set<stri
       const node = logp.insert(w);
       values[node] = gongwen.has(w) ? lp + DOMAIN_BOOST : lp;
       if (isName) names[node] = tagIndex;
-      if (target && w.length >= 2 && w.length <= TARGET_MAX_LEN) {
+      if (!prebuilt && target && w.length >= 2 && w.length <= TARGET_MAX_LEN) {
         for (let p = 0; p < w.length; p++) {
           let k = 0;
           for (let q = 0; q < p; q++) k = wild.add(k, w.charCodeAt(q));
@@ -202,26 +219,27 @@ function buildCoreTries(entries: WordLine[], logTotal: number, gongwen: Set<stri
   const nameOf = new Uint8Array(logp.nodes);
   for (let node = 0; node < names.length; node++) if (names[node] !== undefined) nameOf[node] = names[node];
   logp.compact();
+  if (prebuilt) return { logp, logpValue, ...prebuilt, nameOf };
   wild.compact();
+  if (rec) rec.parts = parts;
   return { logp, logpValue, wild, ...packFills(wild.nodes, parts), nameOf };
 }
 
-export function loadLexicon(dir: string): Lexicon {
-  const text = zlib.gunzipSync(fs.readFileSync(path.join(dir, 'words.txt.gz'))).toString('utf8');
-  const { entries, total } = parseWords(text);
-  const logTotal = Math.log(total);
-  // The 公文 vocabulary: the texts checked are official documents, so their
-  // own vocabulary is more probable than in jieba's general corpus.
-  const gongwen = new Set<string>();
+function readGongwen(dir: string): Buffer | undefined {
   const gwPath = path.join(dir, 'gongwen.txt');
-  if (fs.existsSync(gwPath)) for (const w of fs.readFileSync(gwPath, 'utf8').split('\n')) if (w) gongwen.add(w);
-  let maxLen = 1;
-  let wordCount = 0;
-  for (const { words } of entries) {
-    wordCount += words.length;
-    for (const w of words) if (w.length > maxLen) maxLen = w.length;
-  }
+  return fs.existsSync(gwPath) ? fs.readFileSync(gwPath) : undefined;
+}
 
+/** The 公文 vocabulary (one word a line). */
+function gongwenSet(bytes: Buffer | undefined): Set<string> {
+  // The texts checked are official documents, so their own vocabulary is
+  // more probable than in jieba's general corpus.
+  const gongwen = new Set<string>();
+  if (bytes) for (const w of bytes.toString('utf8').split('\n')) if (w) gongwen.add(w);
+  return gongwen;
+}
+
+function loadConfusion(dir: string): Map<string, Map<string, ConfusionKind>> {
   const confusion = new Map<string, Map<string, ConfusionKind>>();
   const conf = fs.readFileSync(path.join(dir, 'confusion.txt'), 'utf8');
   for (const line of conf.split('\n')) {
@@ -234,13 +252,108 @@ export function loadLexicon(dir: string): Lexicon {
     for (const d of same) m.set(d, ConfusionKind.SameTone);
     confusion.set(c, m);
   }
+  return confusion;
+}
 
-  const core = buildCoreTries(entries, logTotal, gongwen, wordCount);
+/** Parameters of the word tries that are not in the data files (part of the tries file's digest). */
+const TRIES_PARAMS = `min=${TARGET_MIN_FREQ} max=${TARGET_MAX_LEN}`;
+
+interface TextBuild {
+  text: string;
+  total: number;
+  maxLen: number;
+  gongwen: Set<string>;
+  core: CoreTries;
+}
+
+function buildFromText(
+  wordsGz: Buffer,
+  gwBytes: Buffer | undefined,
+  rec?: { parts: Array<string | undefined> },
+  prebuilt?: WildTrie,
+): TextBuild {
+  const text = zlib.gunzipSync(wordsGz).toString('utf8');
+  const { entries, total } = parseWords(text);
+  const gongwen = gongwenSet(gwBytes);
+  let maxLen = 1;
+  let wordCount = 0;
+  for (const { words } of entries) {
+    wordCount += words.length;
+    for (const w of words) if (w.length > maxLen) maxLen = w.length;
+  }
+  const core = buildCoreTries(entries, Math.log(total), gongwen, wordCount, rec, prebuilt);
+  return { text, total, maxLen, gongwen, core };
+}
+
+/** The wild trie from the precompiled file, or undefined when it is absent or stale. */
+function wildFromBinary(dir: string, digest: Buffer): WildTrie | undefined {
+  const file = path.join(dir, TRIES_FILE);
+  if (!fs.existsSync(file)) return undefined;
+  let a: TrieArrays | undefined;
+  try {
+    a = decodeTries(zlib.gunzipSync(fs.readFileSync(file)), digest);
+  } catch {
+    return undefined;
+  }
+  if (!a) return undefined;
+  const m = a.wildParent.length;
+  const fillFrom = new Int32Array(m).fill(-1);
+  const fillTo = new Int32Array(m);
+  let pos = 0;
+  for (let node = 0; node < m; node++) {
+    const len = a.wildFillLen[node];
+    if (len === NO_FILL) continue;
+    fillFrom[node] = pos;
+    pos += len;
+    fillTo[node] = pos;
+  }
+  if (pos !== a.fills.length) return undefined;
+  return { wild: CodeTrie.fromEdges(a.wildParent, a.wildCode), fillFrom, fillTo, fills: a.fills };
+}
+
+/** For scripts/lexicon/build-tries.ts: the tries file's content (gzipped) for the text form in `dir`. */
+export function compileTries(dir: string): Buffer {
+  const wordsGz = fs.readFileSync(path.join(dir, 'words.txt.gz'));
+  const gwBytes = readGongwen(dir);
+  const rec = { parts: [] as Array<string | undefined> };
+  const { core } = buildFromText(wordsGz, gwBytes, rec);
+  const { parent: wildParent, code: wildCode } = core.wild.edges();
+  const m = core.wild.nodes;
+  const wildFillLen = new Uint16Array(m);
+  for (let node = 0; node < m; node++) {
+    const f = rec.parts[node];
+    if (f !== undefined && f.length >= NO_FILL) throw new Error('tries: fill too long');
+    wildFillLen[node] = f === undefined ? NO_FILL : f.length;
+  }
+  const raw = encodeTries({ wildParent, wildCode, wildFillLen, fills: core.fills }, triesDigest(wordsGz, gwBytes, TRIES_PARAMS));
+  return zlib.gzipSync(raw, { level: 9 });
+}
+
+/** Whether `dir` holds a tries file that is current for its text form (the loader then uses it). */
+export function hasCurrentTries(dir: string): boolean {
+  const wordsGz = fs.readFileSync(path.join(dir, 'words.txt.gz'));
+  return wildFromBinary(dir, triesDigest(wordsGz, readGongwen(dir), TRIES_PARAMS)) !== undefined;
+}
+
+export function loadLexicon(dir: string, opts: { text?: boolean } = {}): Lexicon {
+  const wordsGz = fs.readFileSync(path.join(dir, 'words.txt.gz'));
+  const gwBytes = readGongwen(dir);
+  const confusion = loadConfusion(dir);
+  // The wild trie precompiled when present and current; else built from the text.
+  const prebuilt = opts.text ? undefined : wildFromBinary(dir, triesDigest(wordsGz, gwBytes, TRIES_PARAMS));
+  const built = buildFromText(wordsGz, gwBytes, undefined, prebuilt);
+  const { core, total, maxLen } = built;
+  const logTotal = Math.log(total);
   // logp, names and wild as string maps are built on first access only
   // (tests and tools), from the word list's text (kept: 1.4 MB, against
   // tens of MiB for the parsed entries or the maps).
   let maps: Pick<Lexicon, 'logp' | 'names' | 'wild'> | undefined;
-  const getMaps = (): Pick<Lexicon, 'logp' | 'names' | 'wild'> => (maps ??= buildMaps(parseWords(text).entries, logTotal, gongwen));
+  const getMaps = (): Pick<Lexicon, 'logp' | 'names' | 'wild'> => {
+    if (!maps) {
+      maps = buildMaps(parseWords(built.text).entries, logTotal, built.gongwen);
+    }
+    return maps;
+  };
   const lex = {
     unknownLogp: Math.log(1) - logTotal,
     maxLen: Math.min(maxLen, 16),

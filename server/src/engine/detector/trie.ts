@@ -81,6 +81,46 @@ export class CodeTrie {
     if (cap < this.mask + 1) this.rehash(cap);
   }
 
+  /** The edges as arrays indexed by child node: parent[node], code[node] (entry 0, the root, unused). */
+  edges(): { parent: Int32Array; code: Uint16Array } {
+    const parent = new Int32Array(this.nodes);
+    const code = new Uint16Array(this.nodes);
+    parent[0] = -1;
+    for (let c = 0; c < 0x10000; c++) {
+      const kid = this.root[c];
+      if (kid >= 0) code[kid] = c;
+    }
+    const slots = this.slots;
+    for (let o = 0; o < slots.length; o += 3) {
+      if (slots[o] === -1) continue;
+      parent[slots[o + 2]] = slots[o];
+      code[slots[o + 2]] = slots[o + 1];
+    }
+    return { parent, code };
+  }
+
+  /**
+   * The trie of the given edges (as returned by edges()), with the same node
+   * numbers and a table sized as compact(maxLoad) sizes it.
+   */
+  static fromEdges(parent: ArrayLike<number>, code: ArrayLike<number>, maxLoad = 0.85): CodeTrie {
+    const n = parent.length;
+    const t = new CodeTrie();
+    let used = 0;
+    for (let node = 1; node < n; node++) if (parent[node] !== 0) used++;
+    let cap = 1024;
+    while (used > cap * maxLoad) cap *= 2;
+    t.mask = cap - 1;
+    t.slots = new Int32Array(cap * 3).fill(-1);
+    for (let node = 1; node < n; node++) {
+      if (parent[node] === 0) t.root[code[node]] = node;
+      else t.put(parent[node], code[node], node);
+    }
+    t.used = used;
+    t.nodes = Math.max(n, 1);
+    return t;
+  }
+
   private grow(): void {
     this.rehash((this.mask + 1) * 2);
   }
