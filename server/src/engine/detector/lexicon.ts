@@ -180,14 +180,19 @@ function buildCoreTries(
   logTotal: number,
   gongwen: Set<string>,
   wordCount: number,
+  charCount: number,
   rec?: { parts: Array<string | undefined> },
   prebuilt?: WildTrie,
 ): CoreTries {
   const logp = new CodeTrie(wordCount * 1.5);
-  const values: number[] = [];
+  // Per node, written in place (the node count is at most the root plus the
+  // words' total length): the value (PREFIX when the node is no word) and the
+  // name tag.
+  const values = new Float64Array(charCount + 1).fill(PREFIX);
+  values[0] = NaN;
+  const names = new Uint8Array(charCount + 1);
   const wild = new CodeTrie(prebuilt ? 1 : wordCount / 2);
   const parts: Array<string | undefined> = [];
-  const names: number[] = [];
   for (const { words, freq, tag } of entries) {
     const lp = Math.log(freq) - logTotal;
     const isName = isNameTag(tag);
@@ -213,11 +218,8 @@ function buildCoreTries(
       }
     }
   }
-  const logpValue = new Float64Array(logp.nodes).fill(PREFIX);
-  logpValue[0] = NaN;
-  for (let node = 0; node < values.length; node++) if (values[node] !== undefined) logpValue[node] = values[node];
-  const nameOf = new Uint8Array(logp.nodes);
-  for (let node = 0; node < names.length; node++) if (names[node] !== undefined) nameOf[node] = names[node];
+  const logpValue = values.slice(0, logp.nodes);
+  const nameOf = names.slice(0, logp.nodes);
   logp.compact();
   if (prebuilt) return { logp, logpValue, ...prebuilt, nameOf };
   wild.compact();
@@ -277,11 +279,15 @@ function buildFromText(
   const gongwen = gongwenSet(gwBytes);
   let maxLen = 1;
   let wordCount = 0;
+  let charCount = 0;
   for (const { words } of entries) {
     wordCount += words.length;
-    for (const w of words) if (w.length > maxLen) maxLen = w.length;
+    for (const w of words) {
+      charCount += w.length;
+      if (w.length > maxLen) maxLen = w.length;
+    }
   }
-  const core = buildCoreTries(entries, Math.log(total), gongwen, wordCount, rec, prebuilt);
+  const core = buildCoreTries(entries, Math.log(total), gongwen, wordCount, charCount, rec, prebuilt);
   return { text, total, maxLen, gongwen, core };
 }
 
