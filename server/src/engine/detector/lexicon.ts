@@ -184,7 +184,8 @@ function buildCoreTries(
   rec?: { parts: Array<string | undefined> },
   prebuilt?: WildTrie,
 ): CoreTries {
-  const logp = new CodeTrie(wordCount * 1.5);
+  // Sized for the load compact() leaves (no rehash after building).
+  const logp = new CodeTrie(wordCount * 1.5, 0.85);
   // Per node, written in place (the node count is at most the root plus the
   // words' total length): the value (PREFIX when the node is no word) and the
   // name tag.

@@ -18,9 +18,13 @@ export class CodeTrie {
   /** Number of nodes (the root included). */
   nodes = 1;
 
-  constructor(expected = 1024) {
+  /** Load at which add() grows the table. */
+  private maxLoad: number;
+
+  constructor(expected = 1024, maxLoad = 0.5) {
+    this.maxLoad = maxLoad;
     let cap = 1024;
-    while (cap < expected * 2) cap *= 2;
+    while (cap * maxLoad < expected) cap *= 2;
     this.mask = cap - 1;
     this.slots = new Int32Array(cap * 3).fill(-1);
   }
@@ -48,7 +52,7 @@ export class CodeTrie {
       this.root[code] = this.nodes;
       return this.nodes++;
     }
-    if ((this.used + 1) * 2 > this.mask + 1) this.grow();
+    if (this.used + 1 > (this.mask + 1) * this.maxLoad) this.grow();
     this.put(node, code, this.nodes);
     this.used++;
     return this.nodes++;
@@ -230,14 +234,14 @@ function finishTries(lex: Lexicon, core: CoreTries): LexiconTries {
   const starChild = new Int32Array(wild.nodes);
   for (let node = 0; node < wild.nodes; node++) starChild[node] = wild.child(node, 0x2a);
   const confOf: Array<Map<string, number> | undefined> = new Array(0x10000).fill(undefined);
+  for (const [c, conf] of lex.confusion) if (c.length === 1) confOf[c.charCodeAt(0)] = conf;
   const confStart = new Int32Array(0x10001);
   const codes: number[] = [];
   const kinds: number[] = [];
   for (let code = 0; code < 0x10000; code++) {
     confStart[code] = codes.length;
-    const conf = lex.confusion.get(String.fromCharCode(code));
+    const conf = confOf[code];
     if (!conf) continue;
-    confOf[code] = conf;
     for (const [d, k] of conf) {
       if (d.length !== 1) continue;
       codes.push(d.charCodeAt(0));
