@@ -1,18 +1,10 @@
 // Shared assertions for rule tests: run one rule through the real runner and fixer.
 
 import assert from 'node:assert/strict';
-import { check, fixAll } from '../../../../server/src/engine/index';
 import type { DocFormat, Finding, Rule } from '../../../../server/src/engine/types';
+import { run, fix } from '../../../helpers/ruleRunner';
 
-export function run(rule: Rule, src: string, format: DocFormat = 'plaintext'): Finding[] {
-  const result = check(src, { format, rules: [rule] });
-  assert.deepEqual(result.ruleErrors, [], `rule threw on ${JSON.stringify(src)}`);
-  return result.findings;
-}
-
-export function fix(rule: Rule, src: string, format: DocFormat = 'plaintext'): string {
-  return fixAll(src, { format, rules: [rule] }).output;
-}
+export { run, fix };
 
 /** The rule reports at least one finding on src; with `fixed`, fix-all yields it, and fixing is stable. */
 export function bad(rule: Rule, src: string, fixed?: string, format: DocFormat = 'plaintext'): Finding[] {

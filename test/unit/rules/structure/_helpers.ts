@@ -2,16 +2,12 @@
 // real runner (text model → structure → rule) and the fixer.
 
 import { strict as assert } from 'node:assert';
-import { check, fixAll } from '../../../../server/src/engine/index';
 import { buildTextModel } from '../../../../server/src/engine/textModel';
 import { recogniseStructure } from '../../../../server/src/engine/structure';
 import type { DocFormat, Finding, Report, Rule } from '../../../../server/src/engine/types';
+import { run, fix } from '../../../helpers/ruleRunner';
 
-export function run(rule: Rule, src: string, format: DocFormat = 'plaintext'): Finding[] {
-  const result = check(src, { format, rules: [rule] });
-  assert.deepEqual(result.ruleErrors, [], `rule threw on ${JSON.stringify(src)}`);
-  return result.findings;
-}
+export { run, fix };
 
 /** Call rule.document directly, the way the brief describes (no runner). */
 export function direct(rule: Rule, src: string, format: DocFormat = 'plaintext'): Report[] {
@@ -27,9 +23,6 @@ export function direct(rule: Rule, src: string, format: DocFormat = 'plaintext')
   return out;
 }
 
-export function fix(rule: Rule, src: string, format: DocFormat = 'plaintext'): string {
-  return fixAll(src, { format, rules: [rule] }).output;
-}
 
 /** The rule reports on src (each finding in Chinese); with `fixed`, fix-all yields it and is stable. Returns the findings. */
 export function bad(rule: Rule, src: string, fixed?: string, format: DocFormat = 'plaintext'): Finding[] {
