@@ -122,3 +122,11 @@ export function isDengParticle(text: string, i: number): boolean {
   const next = text[i + 1] === '等' ? text[i + 2] : text[i + 1];
   return next === undefined || !DENG_WORD_NEXT.has(next);
 }
+
+/** End of the run of identical code units that starts at i (`——`, `...`, `。。。`). */
+export function sameCharRunEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  let j = i + 1;
+  while (j < text.length && text.charCodeAt(j) === c) j++;
+  return j;
+}

@@ -6,7 +6,7 @@
 
 import type { BlockContext, Rule, TextBlock } from '../../engine/types';
 import { spanRange } from '../../engine/text';
-import { clearlyChineseAt, editFor, fixOf, isAsciiAlnum, nextNonSpace, prevNonSpace } from './_util';
+import { clearlyChineseAt, editFor, fixOf, isAsciiAlnum, nextNonSpace, prevNonSpace, sameCharRunEnd } from './_util';
 
 /** Characters that, two or three in a row, imitate a 破折号. */
 const DASH_LIKE = new Set(['-', '－', '─', '–']);
@@ -30,8 +30,7 @@ function check(block: TextBlock, ctx: BlockContext): void {
       continue;
     }
     const ch = text[i];
-    let j = i + 1;
-    while (j < text.length && text.charCodeAt(j) === c) j++;
+    const j = sameCharRunEnd(text, i);
     const len = j - i;
     if (DASH_LIKE.has(ch) && (len === 2 || len === 3)) {
       // longer runs are decorative rules (`-----以下无正文-----`)

@@ -5,7 +5,7 @@
 
 import type { BlockContext, Rule, TextBlock } from '../../engine/types';
 import { spanRange } from '../../engine/text';
-import { clearlyChineseAt, editFor, exactRange, fixOf, isAsciiAlnum, isDengParticle, nextNonSpace, prevNonSpace } from './_util';
+import { clearlyChineseAt, editFor, exactRange, fixOf, isAsciiAlnum, isDengParticle, nextNonSpace, prevNonSpace, sameCharRunEnd } from './_util';
 
 /** Characters that, three or more in a row, are an ellipsis typed the wrong way. */
 const DOTS = new Set(['.', '。', '．', '·', '・']);
@@ -39,8 +39,7 @@ function check(block: TextBlock, ctx: BlockContext): void {
       continue;
     }
     const ch = text[i];
-    let j = i + 1;
-    while (j < text.length && text.charCodeAt(j) === c) j++;
+    const j = sameCharRunEnd(text, i);
     const len = j - i;
     // `“...”`: a form quoted as a mention (in a note on usage), not used as punctuation
     if (text[i - 1] === '“' && text[j] === '”') {
