@@ -1,7 +1,13 @@
 // Typo benchmark (not a test): accuracy on ECSpell's odw.train, false alarms on
 // the gov-docs corpus, and speed/memory of the confusable-character detector.
 //
-//   npx tsx bench/typo-accuracy.ts [--shared ../shared] [--quick] [--fa-out file] [--no-speed] [--no-sweep]
+//   npx tsx bench/typo-accuracy.ts [--shared ../shared] [--quick] [--fa-out file] [--review file] [--no-speed] [--no-sweep]
+//
+// --fa-out writes every gov-docs finding (layer, severity, file, offset, text,
+// message, context) as TSV. --review (default bench/results/typo-gov-docs-review.md)
+// is the table of reviewed findings keyed by file + offset + text; the gov-docs
+// table then splits the findings into real slips, variant notes, style notes,
+// reviewed false alarms and unreviewed ones (see that file for the verdicts).
 //
 // Layers: typo/dictionary alone, typo/confusable (the detector) alone, both.
 // The corpora are used for measuring only; nothing here feeds the method.
@@ -40,6 +46,22 @@ const root = path.resolve(__dirname, '..');
 const shared = path.resolve(arg('--shared', path.resolve(root, '../shared'))!);
 const quick = process.argv.includes('--quick');
 const faOut = arg('--fa-out');
+const reviewFile = arg('--review', path.join(root, 'bench/results/typo-gov-docs-review.md'))!;
+
+/** Verdicts of reviewed gov-docs findings, keyed by `file\toffset\ttext`. */
+function loadReview(file: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!fs.existsSync(file)) return out;
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!/^\|\s*\d+\s*\|/.test(line)) continue;
+    // | # | layer | severity | file | offset | text | verdict | cause | context |
+    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    if (cells.length < 7) continue;
+    out.set(`${cells[3]}\t${cells[4]}\t${cells[5]}`, cells[6]);
+  }
+  return out;
+}
+const VERDICTS = ['real slip', 'variant note', 'style note', 'false alarm'] as const;
 
 let dictionary: Rule | undefined;
 try {
@@ -184,7 +206,8 @@ function falseAlarms(layers: Array<[string, Rule[]]>): void {
   let files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   if (quick) files = files.slice(0, 100);
   let chars = 0;
-  const counts = layers.map(() => ({ total: 0, bySeverity: new Map<string, number>() }));
+  const review = loadReview(reviewFile);
+  const counts = layers.map(() => ({ total: 0, bySeverity: new Map<string, number>(), byVerdict: new Map<string, number>() }));
   const samples: string[] = [];
   for (const f of files) {
     const text = fs.readFileSync(path.join(dir, f), 'utf8');
@@ -199,9 +222,11 @@ function falseAlarms(layers: Array<[string, Rule[]]>): void {
             counts[li].total++;
             const sev = r.severity ?? rule.meta.severity;
             counts[li].bySeverity.set(sev, (counts[li].bySeverity.get(sev) ?? 0) + 1);
+            const verdict = review.get(`${f}\t${r.start}\t${text.slice(r.start, r.end)}`) ?? 'unreviewed';
+            counts[li].byVerdict.set(verdict, (counts[li].byVerdict.get(verdict) ?? 0) + 1);
             if (faOut && name !== 'both') {
               const ctxText = text.slice(Math.max(0, r.start - 12), r.end + 12).replace(/\s/g, ' ');
-              samples.push(`${name}\t${sev}\t${f}\t${text.slice(r.start, r.end)}\t${r.message}\t${ctxText}`);
+              samples.push(`${name}\t${sev}\t${f}\t${r.start}\t${text.slice(r.start, r.end)}\t${r.message}\t${ctxText}`);
             }
           },
         };
@@ -218,6 +243,19 @@ function falseAlarms(layers: Array<[string, Rule[]]>): void {
     console.log(`| ${name} | ${c.total} | ${(c.total / chars * 10000).toFixed(3)} | ${sev} |`);
   });
   console.log('');
+  if (review.size) {
+    const per = (n: number) => (n / chars * 10000).toFixed(3);
+    console.log(`Reviewed (${path.relative(root, reviewFile)}, ${review.size} findings): findings by verdict; ` +
+      'false alarms = reviewed false alarms + unreviewed findings.\n');
+    console.log('| layer | findings | real slips | variant notes | style notes | false alarms (reviewed + unreviewed) | false alarms per 10,000 chars |');
+    console.log('|---|---|---|---|---|---|---|');
+    layers.forEach(([name], li) => {
+      const v = (k: string) => counts[li].byVerdict.get(k) ?? 0;
+      const fa = v('false alarm') + v('unreviewed');
+      console.log(`| ${name} | ${counts[li].total} | ${v(VERDICTS[0])} | ${v(VERDICTS[1])} | ${v(VERDICTS[2])} | ${fa} (${v('false alarm')} + ${v('unreviewed')}) | ${per(fa)} |`);
+    });
+    console.log('');
+  }
   if (faOut) fs.writeFileSync(faOut, samples.join('\n') + '\n');
 }
 
