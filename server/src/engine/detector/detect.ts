@@ -9,7 +9,7 @@
 // original path fwd[n], plus the log prior of the kind of slip, is the score.
 
 import { ConfusionKind, getLexicon, Lexicon, wordLogp, TARGET_MAX_LEN } from './lexicon';
-import { segmentRun } from './segment';
+import { segmentRun, type RunSegmentation } from './segment';
 import { lexiconTries, NAME_TAGS } from './trie';
 import { blockProtection, runProtection, inRepetitionFrame, FREE, HARD } from './protect';
 
@@ -120,7 +120,9 @@ export function detect(text: string, opts: DetectOptions = {}): Detection[] {
   const minScore = opts.minScore ?? MEDIUM_SCORE;
   const support = opts.support ?? true;
   const floor = support ? Math.min(minScore, SUPPORTED_SCORE) : minScore;
-  const mask = blockProtection(text, opts.acceptedWords ?? new Set());
+  // The protection mask is computed only for a block with a run that can
+  // yield a candidate at all (most blocks have none).
+  let mask: Uint8Array | undefined;
   const out: Detection[] = [];
   for (let i = 0; i < text.length; ) {
     if (!isRunChar(text.charCodeAt(i))) {
@@ -129,7 +131,17 @@ export function detect(text: string, opts: DetectOptions = {}): Detection[] {
     }
     let j = i;
     while (j < text.length && isRunChar(text.charCodeAt(j))) j++;
-    if (j - i >= MIN_RUN) detectRun(lex, text, i, j, mask, floor, out);
+    if (j - i >= MIN_RUN) {
+      const s = text.slice(i, j);
+      const seg = segmentRun(lex, s, true);
+      // Probe first: the search without protection finds a superset of the
+      // candidates (protection only removes some), so when it finds none
+      // scoring `floor` or more, the run has no detection.
+      if (detectRun(lex, s, seg, i, undefined, floor, undefined)) {
+        mask ??= blockProtection(text, opts.acceptedWords ?? new Set());
+        detectRun(lex, s, seg, i, mask, floor, out);
+      }
+    }
     i = j;
   }
   if (floor === minScore) return out;
@@ -155,19 +167,87 @@ const kindOf = new Uint8Array(0x10000);
 /** Sentence-ending marks (a sentence is the scope of supporting evidence). */
 const SENTENCE_END = new Set([...'。！？；!?;\n']);
 
+/**
+ * Per node of the gap-key trie, computed on first use: the highest log
+ * probability of a word its fills make (`bestLp`, made by the fill whose code
+ * unit is `bestCode`; -1 for a surrogate pair) and the highest made by any
+ * other fill (`secondLp`). A candidate's log probability is at most the one
+ * of the key's best fill other than the written character, which bounds its
+ * score before the fills are tried.
+ */
+interface KeyBounds {
+  bestLp: Float64Array;
+  secondLp: Float64Array;
+  bestCode: Int32Array;
+}
+
+const keyBoundsCache = new WeakMap<Lexicon, KeyBounds>();
+
+function keyBoundsOf(lex: Lexicon, nodes: number): KeyBounds {
+  let kb = keyBoundsCache.get(lex);
+  if (!kb) {
+    kb = { bestLp: new Float64Array(nodes).fill(NaN), secondLp: new Float64Array(nodes), bestCode: new Int32Array(nodes) };
+    keyBoundsCache.set(lex, kb);
+  }
+  return kb;
+}
+
+/** Fill in the bounds of key node `node`, the key being s[a, i) + '*' + s[i + 1, b). */
+function computeKeyBound(lex: Lexicon, kb: KeyBounds, node: number, fills: string, from0: number, to0: number, s: string, a: number, i: number, b: number): void {
+  let best = -Infinity;
+  let second = -Infinity;
+  let bestCode = -1;
+  const head = s.slice(a, i);
+  const tail = s.slice(i + 1, b);
+  for (let f = from0; f < to0; f++) {
+    const cu = fills.charCodeAt(f);
+    let c: string;
+    let code = cu;
+    if (cu >= 0xd800 && cu <= 0xdbff && f + 1 < to0 && (fills.charCodeAt(f + 1) & 0xfc00) === 0xdc00) {
+      c = fills.slice(f, f + 2);
+      f++;
+      code = -1;
+    } else c = fills[f];
+    const lp = wordLogp(lex, head + c + tail);
+    if (lp === undefined) continue;
+    if (lp > best) {
+      second = best;
+      best = lp;
+      bestCode = code;
+    } else if (lp > second) second = lp;
+  }
+  kb.bestLp[node] = best;
+  kb.secondLp[node] = second;
+  kb.bestCode[node] = bestCode;
+}
+
+/** An all-FREE mask for the probe (never written). */
+let freeMask = new Uint8Array(256);
+
+/**
+ * Search a run (s, at offset `from` of the block) for candidates scoring
+ * `minScore` or more.
+ *
+ * Probe mode (`out` undefined): no protection, no repetition frames; returns
+ * true at the first candidate. As protection only removes candidates, a run
+ * for which the probe finds none has no detection.
+ *
+ * Full mode: marks the run's protection in `blockMask`, appends the best
+ * candidate of each overlapping group to `out`.
+ */
 function detectRun(
   lex: Lexicon,
-  full: string,
+  s: string,
+  seg: RunSegmentation,
   from: number,
-  to: number,
-  blockMask: Uint8Array,
+  blockMask: Uint8Array | undefined,
   minScore: number,
-  out: Detection[],
-): void {
-  const s = full.slice(from, to);
+  out: Detection[] | undefined,
+): boolean {
   const n = s.length;
-  const seg = segmentRun(lex, s, true);
+  const probe = out === undefined;
   const { wild, fillFrom, fillTo, fills: allFills, nameOf, starChild, confOf, confStart, confCodes, confKinds } = lexiconTries(lex);
+  const kb = keyBoundsOf(lex, wild.nodes);
   const rareLogp = Math.log(RARE_FREQ) - Math.log(lex.total);
   // Per token, once: whether it is weak (a single character or a rare word)
   // and its name tag.
@@ -182,13 +262,19 @@ function detectRun(
     }
     // A multi-character token is a word: its DAG edge carries its log probability.
     if (seg.tokenLogp[t] < rareLogp) tokWeak[t] = 1;
-    tokName[t] = NAME_TAGS[nameOf[seg.tokenNode[t]]];
+    if (!probe) tokName[t] = NAME_TAGS[nameOf[seg.tokenNode[t]]];
   }
   const weak = (t: number): boolean => tokWeak[t] === 1;
   const nameTag = (t: number): string | undefined => tokName[t];
-  // Runs are disjoint, so the run's part of the block mask can be marked in place.
-  const mask = blockMask.subarray(from, to);
-  runProtection({ text: s, tokens: seg.tokens, tokenOf: seg.tokenOf, weak, nameTag, isWord: (w) => w.length > 1 && wordLogp(lex, w) !== undefined }, mask);
+  let mask: Uint8Array;
+  if (blockMask) {
+    // Runs are disjoint, so the run's part of the block mask can be marked in place.
+    mask = blockMask.subarray(from, from + n);
+    runProtection({ text: s, tokens: seg.tokens, tokenOf: seg.tokenOf, weak, nameTag, isWord: (w) => w.length > 1 && wordLogp(lex, w) !== undefined }, mask);
+  } else {
+    if (freeMask.length < n) freeMask = new Uint8Array(n * 2);
+    mask = freeMask;
+  }
 
   const best = seg.fwd[n];
   // pre[a * TARGET_MAX_LEN + l]: the gap-key trie node of s[a, a + l) (-1: none).
@@ -212,13 +298,14 @@ function detectRun(
     if (!conf) continue;
     if (NEVER_REPLACE_CODE[chCode]) continue;
     const ch = s[i];
-    if (inRepetitionFrame(s, i, (k) => seg.tokens[seg.tokenOf[k]])) continue;
+    if (!probe && inRepetitionFrame(s, i, (k) => seg.tokens[seg.tokenOf[k]])) continue;
     // The written character must be a weak token (a slip turns a word into
     // single characters or a rare word), or, when it sits in an established
     // word (机智 for 机制), the correction must be a longer word that swallows
     // that word and a neighbour (长效机智 → 长效机制): REAL_WORD_PENALTY applies.
     const [ta, tb] = seg.tokens[seg.tokenOf[i]];
     const strong = !weak(seg.tokenOf[i]);
+    const strongPrior = strong ? REAL_WORD_PRIOR : 0;
     let top: Detection | undefined;
     let kindsReady = false;
     // A correction of a strong token must start at or before the token.
@@ -244,6 +331,12 @@ function detectRun(
         const to0 = fillTo[node];
         if (from0 === to0 || b - a < 2) continue;
         if (strong && !(a <= ta && b >= tb && b - a > tb - ta)) continue;
+        // Upper bound of the score of any fill (kind prior at most 0), summed
+        // in the same order as the score so that rounding keeps it a bound.
+        if (kb.bestLp[node] !== kb.bestLp[node]) computeKeyBound(lex, kb, node, allFills, from0, to0, s, a, i, b);
+        const lpBound = kb.bestCode[node] === chCode ? kb.secondLp[node] : kb.bestLp[node];
+        const bound = seg.fwd[a] + lpBound + seg.bwd[b] - best + 0 + lengthPrior(b - a) + strongPrior;
+        if (bound < minScore || (top && bound <= top.score)) continue;
         if (!kindsReady) {
           for (let q = confStart[chCode], qe = confStart[chCode + 1]; q < qe; q++) kindOf[confCodes[q]] = confKinds[q];
           kindsReady = true;
@@ -267,7 +360,7 @@ function detectRun(
           const w = s.slice(a, i) + c + s.slice(i + 1, b);
           const lp = wordLogp(lex, w);
           if (lp === undefined) continue;
-          const score = seg.fwd[a] + lp + seg.bwd[b] - best + KIND_PRIOR[kind] + lengthPrior(b - a) + (strong ? REAL_WORD_PRIOR : 0);
+          const score = seg.fwd[a] + lp + seg.bwd[b] - best + KIND_PRIOR[kind] + lengthPrior(b - a) + strongPrior;
           if (score < minScore || (top && score <= top.score)) continue;
           top = {
             from: from + a,
@@ -285,8 +378,12 @@ function detectRun(
       }
     }
     if (kindsReady) for (let q = confStart[chCode], qe = confStart[chCode + 1]; q < qe; q++) kindOf[confCodes[q]] = 0;
-    if (top) found.push(top);
+    if (top) {
+      if (probe) return true;
+      found.push(top);
+    }
   }
+  if (probe) return false;
   // Overlapping candidates: keep the best-scoring one of each overlapping group.
   found.sort((x, y) => y.score - x.score);
   const taken: Detection[] = [];
@@ -295,5 +392,6 @@ function detectRun(
     taken.push(d);
   }
   taken.sort((x, y) => x.from - y.from);
-  out.push(...taken);
+  out!.push(...taken);
+  return taken.length > 0;
 }
