@@ -1,8 +1,11 @@
-// Small helpers for the CLI: severities as numbers, atomic file writes.
+// Small helpers for the CLI: severities as numbers, atomic file writes, help text.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Severity } from './engine/types';
+
+/** The help line of `gongwen export` (here, so that the help text does not load the exporter). */
+export const EXPORT_HELP = '  gongwen export 文件.md [-o 输出.docx]   按 GB/T 9704-2012 版式导出 Word 文档（默认写在草稿旁）';
 
 /** LSP's severity numbers, as the JSON contract uses them. */
 export const LSP_SEVERITY_NUMBER: Record<Severity, number> = { error: 1, warning: 2, info: 3, hint: 4 };

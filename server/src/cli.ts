@@ -16,9 +16,18 @@ import { positionAt } from './engine/textModel';
 import { listRules } from './engine/registry';
 import { dictionaryProblems } from './engine/dictionary/index';
 import { CATEGORIES, type Category, type DocFormat, type Finding } from './engine/types';
-import { LSP_SEVERITY_NUMBER, writeFileAtomic } from './cli-util';
-import { runNew } from './templates/cli-new';
-import { runExport, EXPORT_HELP } from './export/cli-export';
+import { EXPORT_HELP, LSP_SEVERITY_NUMBER, writeFileAtomic } from './cli-util';
+import type * as CliExtra from './cli-extra';
+
+/**
+ * `new` and `export` (templates, the .docx writer), loaded on first use. The
+ * bundle keeps this require as is (scripts/build.mjs): dist/cli.js loads
+ * dist/cli-extra.js; from the sources it is server/src/cli-extra.ts.
+ */
+function extra(): typeof CliExtra {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./cli-extra') as typeof CliExtra;
+}
 
 class UsageError extends Error {}
 
@@ -245,9 +254,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       case 'fix':
         return runFix(args, out);
       case 'new':
-        return runNew(args, out);
+        return extra().runNew(args, out);
       case 'export':
-        return await runExport(args, out);
+        return await extra().runExport(args, out);
       case 'rules':
         return runRules(out);
       default:

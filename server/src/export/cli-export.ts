@@ -1,5 +1,5 @@
 // `gongwen export FILE.md [-o OUT.docx]`: the CLI face of the exporter.
-// Wire it in server/src/cli.ts with `case 'export': return runExport(args, out);`.
+// Wired in server/src/cli.ts through server/src/cli-extra.ts (loaded on demand).
 // A draft with errors still exports; the errors are listed on stderr first.
 
 import * as fs from 'node:fs';
@@ -14,7 +14,7 @@ export interface ExportArgs {
   config?: string;
 }
 
-export const EXPORT_HELP = '  gongwen export 文件.md [-o 输出.docx]   按 GB/T 9704-2012 版式导出 Word 文档（默认写在草稿旁）';
+export { EXPORT_HELP } from '../cli-util';
 
 /** Returns the exit status: 0 exported, 2 bad usage or unreadable input or failed write. */
 export async function runExport(

@@ -11,106 +11,133 @@ export interface AcHit {
 }
 
 export class AhoCorasick {
-  /** Dense transition table for the root (most frequent lookups). */
+  /** Dense transition table for the root (most frequent lookups); 0 = no transition. */
   private readonly rootNext = new Int32Array(0x10000);
-  /** Sparse transitions of the other nodes (construction only). */
-  private readonly next: Array<Map<number, number>> = [];
   /**
-   * Transitions of the other nodes, flattened into one open-addressing hash
-   * table: slot -> (node, char) -> child. Faster than a Map per node.
+   * Transitions of the other nodes, in one open-addressing hash table:
+   * slot -> (node, char) -> child. Faster than a Map per node.
    */
-  private edgeNode: Int32Array = new Int32Array(0);
-  private edgeChar: Int32Array = new Int32Array(0);
-  private edgeChild: Int32Array = new Int32Array(0);
-  private edgeMask = 0;
-  private fail: Int32Array = new Int32Array(0);
+  private edgeNode: Int32Array;
+  private edgeChar: Int32Array;
+  private edgeChild: Int32Array;
+  private edgeMask: number;
+  private fail: Int32Array;
   /** Pattern ending exactly at the node, or -1. */
-  private terminal: Int32Array = new Int32Array(0);
+  private terminal: Int32Array;
   /** Nearest node on the failure chain (excluding itself) that is terminal, or -1. */
-  private dictLink: Int32Array = new Int32Array(0);
-  private depth: Int32Array = new Int32Array(0);
+  private dictLink: Int32Array;
+  private depth: Int32Array;
   readonly patternCount: number;
 
+  /**
+   * Built straight into typed arrays (no per-node Maps): the CLI builds the
+   * automaton of the whole dictionary at every start.
+   */
   constructor(patterns: readonly string[]) {
     this.patternCount = patterns.length;
-    const next = this.next;
-    next.push(new Map());
-    const terminalList: number[] = [-1];
-    const depthList: number[] = [0];
+    let chars = 0;
+    for (const s of patterns) chars += s.length;
+    // At most one node per pattern character, plus the root.
+    const cap = chars + 1;
+    let size = 16;
+    while (size < chars * 2) size <<= 1;
+    const mask = size - 1;
+    const edgeNode = new Int32Array(size).fill(-1);
+    const edgeChar = new Int32Array(size);
+    const edgeChild = new Int32Array(size);
+    const rootNext = this.rootNext;
+    const terminal = new Int32Array(cap).fill(-1);
+    const depth = new Int32Array(cap);
+    const parent = new Int32Array(cap);
+    const via = new Int32Array(cap); // the character on the edge from the parent
+    let n = 1;
     for (let p = 0; p < patterns.length; p++) {
       const s = patterns[p];
       if (s.length === 0) throw new Error('empty pattern');
       let node = 0;
       for (let k = 0; k < s.length; k++) {
         const c = s.charCodeAt(k);
-        let child = next[node].get(c);
-        if (child === undefined) {
-          child = next.length;
-          next.push(new Map());
-          terminalList.push(-1);
-          depthList.push(depthList[node] + 1);
-          next[node].set(c, child);
+        let child: number;
+        if (node === 0) {
+          child = rootNext[c];
+          if (child === 0) {
+            child = n++;
+            rootNext[c] = child;
+            parent[child] = 0;
+            via[child] = c;
+            depth[child] = 1;
+          }
+        } else {
+          let h = edgeHash(node, c) & mask;
+          child = -1;
+          for (;;) {
+            const en = edgeNode[h];
+            if (en < 0) break;
+            if (en === node && edgeChar[h] === c) {
+              child = edgeChild[h];
+              break;
+            }
+            h = (h + 1) & mask;
+          }
+          if (child < 0) {
+            child = n++;
+            edgeNode[h] = node;
+            edgeChar[h] = c;
+            edgeChild[h] = child;
+            parent[child] = node;
+            via[child] = c;
+            depth[child] = depth[node] + 1;
+          }
         }
         node = child;
       }
       // Duplicate patterns keep the first index; callers deduplicate.
-      if (terminalList[node] < 0) terminalList[node] = p;
+      if (terminal[node] < 0) terminal[node] = p;
     }
-    const n = next.length;
-    this.terminal = Int32Array.from(terminalList);
-    this.depth = Int32Array.from(depthList);
-    this.fail = new Int32Array(n);
-    this.dictLink = new Int32Array(n).fill(-1);
-    // Breadth-first: failure links and output links.
-    const queue = new Int32Array(n);
-    let head = 0;
-    let tail = 0;
-    for (const [c, child] of next[0]) {
-      this.rootNext[c] = child;
-      this.fail[child] = 0;
-      queue[tail++] = child;
-    }
-    while (head < tail) {
-      const node = queue[head++];
-      for (const [c, child] of next[node]) {
-        let f = this.fail[node];
-        let target = this.step(f, c);
-        while (target === 0 && f !== 0) {
-          f = this.fail[f];
-          target = this.step(f, c);
-        }
-        this.fail[child] = target === child ? 0 : target;
-        const fc = this.fail[child];
-        this.dictLink[child] = this.terminal[fc] >= 0 ? fc : this.dictLink[fc];
-        queue[tail++] = child;
+    this.edgeNode = edgeNode;
+    this.edgeChar = edgeChar;
+    this.edgeChild = edgeChild;
+    this.edgeMask = mask;
+    this.terminal = terminal.slice(0, n);
+    this.depth = depth.slice(0, n);
+    const fail = (this.fail = new Int32Array(n));
+    const dictLink = (this.dictLink = new Int32Array(n).fill(-1));
+    // Failure and output links in order of depth (a node's failure target is
+    // shallower): nodes sorted by depth with a counting sort.
+    let maxDepth = 0;
+    for (let v = 1; v < n; v++) if (depth[v] > maxDepth) maxDepth = depth[v];
+    const firstOfDepth = new Int32Array(maxDepth + 2);
+    for (let v = 1; v < n; v++) firstOfDepth[depth[v] + 1]++;
+    for (let d = 1; d <= maxDepth + 1; d++) firstOfDepth[d] += firstOfDepth[d - 1];
+    const order = new Int32Array(n);
+    for (let v = 1; v < n; v++) order[firstOfDepth[depth[v]]++] = v;
+    for (let k = 0; k < n - 1; k++) {
+      const v = order[k];
+      if (depth[v] === 1) continue; // fail = 0, dictLink = -1
+      const c = via[v];
+      let f = fail[parent[v]];
+      let target = 0;
+      for (;;) {
+        target = this.goto(f, c);
+        if (target > 0 || f === 0) break;
+        f = fail[f];
       }
+      fail[v] = target;
+      dictLink[v] = terminal[target] >= 0 ? target : dictLink[target];
     }
-    // Flatten the non-root transitions.
-    let edges = 0;
-    for (let k = 1; k < n; k++) edges += next[k].size;
-    let size = 16;
-    while (size < edges * 2) size <<= 1;
-    this.edgeMask = size - 1;
-    this.edgeNode = new Int32Array(size).fill(-1);
-    this.edgeChar = new Int32Array(size);
-    this.edgeChild = new Int32Array(size);
-    for (let k = 1; k < n; k++) {
-      for (const [c, child] of next[k]) {
-        let h = edgeHash(k, c) & this.edgeMask;
-        while (this.edgeNode[h] >= 0) h = (h + 1) & this.edgeMask;
-        this.edgeNode[h] = k;
-        this.edgeChar[h] = c;
-        this.edgeChild[h] = child;
-      }
-    }
-    this.next.length = 0;
   }
 
-  /** Goto without failure: 0 when there is no transition (root self-loop). */
-  private step(node: number, c: number): number {
+  /** Goto without failure: 0 when there is no transition. */
+  private goto(node: number, c: number): number {
     if (node === 0) return this.rootNext[c];
-    const t = this.next[node].get(c);
-    return t === undefined ? 0 : t;
+    const { edgeNode, edgeChar, edgeMask } = this;
+    let h = edgeHash(node, c) & edgeMask;
+    for (;;) {
+      const en = edgeNode[h];
+      if (en < 0) return 0;
+      if (en === node && edgeChar[h] === c) return this.edgeChild[h];
+      h = (h + 1) & edgeMask;
+    }
   }
 
   /** Calls `onHit` for every occurrence of every pattern, in order of end position. */
