@@ -4,8 +4,9 @@
 // sentence clearly more probable. Never error-level; fixes are never safe.
 
 import { detect, type Detection } from '../../engine/detector/detect';
+import { planParallel } from '../../engine/detector/parallel';
 import { spanRange } from '../../engine/text';
-import type { Rule, Severity } from '../../engine/types';
+import type { BlockContext, Rule, Severity, TextBlock, TextModel } from '../../engine/types';
 
 /** Per-block cache: the detector is deterministic for a text and accepted-word set. */
 const cache = new Map<string, Detection[]>();
@@ -21,6 +22,29 @@ function cachedDetect(text: string, accepted: ReadonlySet<string>): Detection[] 
     cache.set(key, hit);
   }
   return hit;
+}
+
+/**
+ * Per text model: when the detector's second thread is on and the document is
+ * large, every other chunk of blocks is checked by the worker (see
+ * engine/detector/parallel.ts); null when not.
+ */
+const plans = new WeakMap<TextModel, { index: Map<TextBlock, number>; remote: (i: number) => Detection[] | undefined } | null>();
+
+function remoteDetections(block: TextBlock, ctx: BlockContext): Detection[] | undefined {
+  let plan = plans.get(ctx.model);
+  if (plan === undefined) {
+    const blocks = ctx.model.blocks;
+    const remote = planParallel(
+      blocks.map((b) => b.text),
+      ctx.options.acceptedWords,
+    );
+    plan = remote ? { index: new Map(blocks.map((b, i) => [b, i])), remote } : null;
+    plans.set(ctx.model, plan);
+  }
+  if (!plan) return undefined;
+  const i = plan.index.get(block);
+  return i === undefined ? undefined : plan.remote(i);
 }
 
 export function confusableMessage(d: Detection): string {
@@ -53,7 +77,7 @@ export const rule: Rule = {
     if (ctx.options.detector === false || failed) return;
     let detections: Detection[];
     try {
-      detections = cachedDetect(block.text, ctx.options.acceptedWords);
+      detections = remoteDetections(block, ctx) ?? cachedDetect(block.text, ctx.options.acceptedWords);
     } catch (err) {
       // Missing or broken data: report the error once (the runner records
       // rule errors), then stay silent instead of failing on every block.

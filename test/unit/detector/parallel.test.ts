@@ -1,0 +1,137 @@
+// The detector's optional second thread (engine/detector/parallel.ts): the
+// worker entry is bundled with esbuild into a temporary folder (a worker
+// thread cannot load TypeScript), then a large document is checked with and
+// without it; the findings must be the same, block for block.
+
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildSync } from 'esbuild';
+import { detect } from '../../../server/src/engine/detector/detect';
+import { findDataDir } from '../../../server/src/engine/detector/lexicon';
+import {
+  disableParallelDetection,
+  enableParallelDetection,
+  parallelDetectionEnabled,
+  planParallel,
+  PARALLEL_MIN_CHARS,
+} from '../../../server/src/engine/detector/parallel';
+import { rule } from '../../../server/src/rules/typo/confusable';
+import { buildTextModel } from '../../../server/src/engine/textModel';
+import type { Report, RuleOptions } from '../../../server/src/engine/types';
+
+const root = path.resolve(__dirname, '../../..');
+
+/** Paragraphs with planted slips (大数局, 堂务, 总休, 机治) among ordinary 公文 sentences, repeated past the threshold. */
+function largeDocument(): string[] {
+  const base = [
+    '各地区各部门要切实加强组织领导，把各项工作任务落到实处，确保取得实效。',
+    '内蒙古自治区乌兰察布市大力培育发展大数局产业。',
+    '国务院堂务会议审议通过。',
+    '编制国土空间总休规划，健全长效机治。',
+    '请各单位于每月五日前将工作进展情况报送市政府办公室，联系人：王明。',
+  ];
+  const out: string[] = [];
+  let total = 0;
+  for (let k = 0; total < PARALLEL_MIN_CHARS * 1.5; k++) {
+    // Vary the text so that the chunks differ (a number per paragraph).
+    const p = `${base[k % base.length]}（第${k}条）`;
+    out.push(p);
+    total += p.length;
+  }
+  return out;
+}
+
+describe('detector: second thread (parallel.ts)', function () {
+  this.timeout(120000);
+  let dir: string;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-worker-'));
+    buildSync({
+      entryPoints: [path.join(root, 'server/src/detector-worker.ts')],
+      outfile: path.join(dir, 'detector-worker.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      mainFields: ['module', 'main'],
+      logLevel: 'error',
+    });
+    // The bundle looks for the lexicon next to itself; the worker is given the folder found here.
+    findDataDir();
+  });
+
+  after(() => {
+    disableParallelDetection();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is off until a host enables it, and then plans small documents locally', () => {
+    assert.equal(parallelDetectionEnabled(), false);
+    assert.equal(planParallel(['一段很短的文字。'], new Set()), undefined);
+  });
+
+  it('gives the same detections as one thread, block for block', () => {
+    const texts = largeDocument();
+    const local = texts.map((t) => detect(t));
+    assert.ok(local.some((d) => d.length > 0), 'the planted slips are found');
+    assert.equal(enableParallelDetection(path.join(dir, 'detector-worker.js')), true);
+    const remote = planParallel(texts, new Set());
+    assert.ok(remote, 'a large document is split');
+    let fromWorker = 0;
+    texts.forEach((t, i) => {
+      const r = remote(i);
+      if (r) fromWorker++;
+      assert.deepEqual(r ?? detect(t), local[i], `block ${i}`);
+    });
+    assert.ok(fromWorker > texts.length / 4, `the worker checked ${fromWorker} of ${texts.length} blocks`);
+  });
+
+  it('passes accepted words to the worker', () => {
+    const texts = largeDocument();
+    const accepted = new Set(['大数局']);
+    const remote = planParallel(texts, accepted)!;
+    let silenced = 0;
+    texts.forEach((t, i) => {
+      const r = remote(i);
+      if (!r) return;
+      assert.deepEqual(r, detect(t, { acceptedWords: accepted }), `block ${i}`);
+      if (r.length === 0 && detect(t).length > 0) silenced++;
+    });
+    assert.ok(silenced > 0, 'the accepted word silences the worker too');
+  });
+
+  it('the typo/confusable rule reports the same through the worker', () => {
+    const source = largeDocument().join('\n');
+    const run = () => {
+      const model = buildTextModel(source, 'plaintext');
+      const options: RuleOptions = { acceptedWords: new Set(), dictionaries: [], detector: true, ruleOptions: {} };
+      const reports: Report[] = [];
+      for (const block of model.blocks) rule.block!(block, { model, options, report: (r) => reports.push(r) });
+      return reports;
+    };
+    const withWorker = run();
+    disableParallelDetection();
+    assert.equal(parallelDetectionEnabled(), false);
+    const alone = run();
+    assert.ok(alone.length > 0);
+    assert.deepEqual(withWorker, alone);
+  });
+
+  it('falls back to one thread when the worker cannot run', () => {
+    disableParallelDetection();
+    const broken = path.join(dir, 'broken-worker.js');
+    fs.writeFileSync(broken, 'throw new Error("broken worker");\n');
+    enableParallelDetection(broken);
+    const texts = largeDocument();
+    const remote = planParallel(texts, new Set());
+    texts.forEach((t, i) => {
+      // Undefined from a dead worker means "check it here".
+      const r = remote?.(i);
+      if (r) assert.deepEqual(r, detect(t), `block ${i}`);
+    });
+    assert.equal(parallelDetectionEnabled(), false, 'a dead worker is marked broken');
+    disableParallelDetection();
+  });
+});
