@@ -22,7 +22,9 @@ interface Input {
   docs: Record<string, { file: string; chars: number; ext: string }>;
   typing: string[];
   edits: number;
-  rss: string;
+  rss?: string;
+  /** Also measure net of the wait (GONGWEN_CHANGE_DELAY_MS=0); default true. */
+  net?: boolean;
 }
 
 const input = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) as Input;
@@ -92,11 +94,12 @@ async function main() {
   const out: Record<string, unknown> = { typing: {}, rss: undefined };
   for (const key of input.typing) {
     const adaptive = await typing(key, undefined);
-    const net = await typing(key, 0);
+    const net = input.net === false ? undefined : await typing(key, 0);
     (out.typing as Record<string, unknown>)[key] = { adaptive, net };
     process.stderr.write(`  server typing ${key} done\n`);
   }
-  if (input.rss) {
+  const rssKey = input.rss;
+  if (rssKey) {
     // As shipped (the editor checks the first MAX_CHECK_CHARS characters of a
     // long document), and with the limit lifted so that the whole document is checked.
     const memory = async (maxCheckChars?: number) => {
@@ -104,10 +107,10 @@ async function main() {
       try {
         const pid = session.proc.pid!;
         const idle = procStatus(pid);
-        const { openMs, diagnostics } = await openDoc(session, input.rss);
+        const { openMs, diagnostics } = await openDoc(session, rssKey);
         // let the event loop settle, then read the resident set
         await new Promise((r) => setTimeout(r, 300));
-        return { key: input.rss, initMs, openMs, diagnostics, idle, afterOpen: procStatus(pid) };
+        return { key: rssKey, initMs, openMs, diagnostics, idle, afterOpen: procStatus(pid) };
       } finally {
         await session.shutdown();
       }

@@ -15,6 +15,7 @@ import type {
   Rule,
   RuleOptions,
   Severity,
+  TextBlock,
   TextModel,
 } from './types';
 import { buildTextModel, ModelCache } from './textModel';
@@ -94,6 +95,8 @@ interface BlockEntry {
 
 export class BlockCache {
   private map = new Map<string, BlockEntry>();
+  /** Entries by the model cache's stand-in for a block's kind and text (ModelCache.origins): found without hashing the text. */
+  private byOrigin = new WeakMap<object, BlockEntry>();
   private tick = 0;
   private maxEntries: number;
   /** Markdown chunks parsed by earlier checks (see buildTextModel). */
@@ -115,6 +118,15 @@ export class BlockCache {
     } else e.used = this.tick;
     return e;
   }
+  /** The cached results of a block that `origin` stands for (see ModelCache.origins); `key` gives its text key when first seen. */
+  blockByOrigin(origin: object, key: () => string): BlockEntry {
+    let e = this.byOrigin.get(origin);
+    if (!e) {
+      e = this.block(key());
+      this.byOrigin.set(origin, e);
+    } else e.used = this.tick;
+    return e;
+  }
   /** End a check that used `blocks` blocks: drop what it did not use once the cache has grown well past that. */
   end(blocks: number): void {
     if (this.map.size > Math.min(this.maxEntries, 2 * blocks + 256)) {
@@ -125,6 +137,7 @@ export class BlockCache {
   }
   clear(): void {
     this.map.clear();
+    this.byOrigin = new WeakMap();
     this.model.clear();
   }
   /** Number of blocks cached. */
@@ -200,7 +213,11 @@ export function check(source: string, opts: CheckOptions): CheckResult {
   // The cache: per-block entries are looked up once per check. A block whose
   // results for this very rule set are complete is settled at once; only the
   // others (the blocks an edit changed) go through the rules one by one.
-  const blockEntries = cache ? model.blocks.map((b) => cache.block(`${b.kind}\u0000${source.slice(b.start, b.end)}`)) : undefined;
+  const origins = cache?.model.origins;
+  const blockKey = (b: TextBlock) => `${b.kind}\u0000${source.slice(b.start, b.end)}`;
+  const blockEntries = cache
+    ? model.blocks.map((b, i) => (origins && origins.length === model.blocks.length ? cache.blockByOrigin(origins[i], () => blockKey(b)) : cache.block(blockKey(b))))
+    : undefined;
   const ruleSet = blockEntries ? ruleSetId(rules) : 0;
   const pending: number[] = [];
   if (blockEntries) {

@@ -30,6 +30,7 @@ export const PLACEHOLDER = '\uFFFC';
 export function buildTextModel(source: string, format: DocFormat, cache?: ModelCache, opts: { whole?: boolean } = {}): TextModel {
   const lineStarts = computeLineStarts(source);
   const model: TextModel = { source, format, blocks: [], lines: [], comments: [], lineStarts };
+  let linesDone = false;
   if (format === 'markdown') {
     try {
       // Deeper or denser than any real draft: the parser would take quadratic time or overflow its stack.
@@ -40,9 +41,12 @@ export function buildTextModel(source: string, format: DocFormat, cache?: ModelC
         return model;
       }
       const chunks = opts.whole ? undefined : markdownChunks(source, lineStarts);
-      if (chunks) buildMarkdownChunked(model, chunks, cache);
-      else buildMarkdown(model);
+      if (chunks) {
+        buildMarkdownChunked(model, chunks, cache);
+        linesDone = true;
+      } else buildMarkdown(model);
     } catch (e) {
+      linesDone = false;
       // Markdown the parser cannot take (e.g. thousands of nested `>` or list
       // levels overflow its stack): check the draft as plain text and say so.
       fallBackToPlainText(
@@ -53,12 +57,13 @@ export function buildTextModel(source: string, format: DocFormat, cache?: ModelC
       );
     }
   } else buildPlainText(model);
-  model.lines = splitLines(model);
+  if (!linesDone) model.lines = splitLines(model);
   return model;
 }
 
 function fallBackToPlainText(model: TextModel, notice: string): void {
   model.blocks = [];
+  model.lines = [];
   model.comments = [];
   model.frontMatter = undefined;
   model.frontMatterError = undefined;
@@ -131,6 +136,11 @@ export function markdownNestingDepth(source: string, limit = Infinity): number {
 /** Offsets where each line starts; \n, \r\n and \r all end a line (as in LSP). */
 export function computeLineStarts(source: string): number[] {
   const starts = [0];
+  if (source.indexOf('\r') < 0) {
+    // no CR: jump from line feed to line feed
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
@@ -239,34 +249,72 @@ interface ChunkModel {
 }
 
 /**
+ * Where a cached chunk was placed by the last check that used it: the blocks
+ * with their source offsets at `base`, and the lines, which also depend on
+ * the index of the chunk's first block and on the source line at `base`.
+ * A check that places the chunk the same way re-uses these objects as they
+ * are (they are never changed once built); one that places it elsewhere
+ * builds new ones.
+ */
+interface Placement {
+  base: number;
+  firstBlock: number;
+  baseLine: number;
+  blocks: TextBlock[];
+  lines: TextLine[];
+}
+
+interface ModelCacheEntry {
+  used: number;
+  chunk: ChunkModel;
+  placed?: Placement;
+}
+
+/**
  * Parsed Markdown chunks by text, kept across the checks of one document so
  * that an edit re-parses only the chunk it touched. Chunks no check used are
  * swept out.
  */
 export class ModelCache {
-  private map = new Map<string, { used: number; chunk: ChunkModel }>();
+  private map = new Map<string, ModelCacheEntry>();
   private tick = 0;
   private usedNow = 0;
+  /**
+   * For each block of the model the last build gave, an object that stands
+   * for its kind and source text as long as the chunk holding it stays
+   * cached (the chunk's own, unplaced block); undefined when that build did
+   * not go through the cache. Lets the block-result cache find a block's
+   * entry without hashing its text.
+   */
+  origins: TextBlock[] | undefined;
   begin(): void {
     this.tick++;
     this.usedNow = 0;
+    this.origins = undefined;
   }
-  get(key: string): ChunkModel | undefined {
+  /** The cache entry of a chunk (marked as used), if any. */
+  entry(key: string): ModelCacheEntry | undefined {
     const e = this.map.get(key);
     if (!e) return undefined;
     if (e.used !== this.tick) this.usedNow++;
     e.used = this.tick;
-    return e.chunk;
+    return e;
   }
-  set(key: string, chunk: ChunkModel): void {
-    this.map.set(key, { used: this.tick, chunk });
+  get(key: string): ChunkModel | undefined {
+    return this.entry(key)?.chunk;
+  }
+  set(key: string, chunk: ChunkModel): ModelCacheEntry {
+    const e: ModelCacheEntry = { used: this.tick, chunk };
+    this.map.set(key, e);
     this.usedNow++;
+    return e;
   }
   end(): void {
     if (this.map.size > 2 * this.usedNow + 64) for (const [k, e] of this.map) if (e.used !== this.tick) this.map.delete(k);
   }
   clear(): void {
     this.map.clear();
+    this.origins = undefined;
   }
   get size(): number {
     return this.map.size;
@@ -375,31 +423,57 @@ function parseChunk(text: string, first: boolean): ChunkModel {
 
 function buildMarkdownChunked(model: TextModel, starts: number[], cache?: ModelCache): void {
   const { source, lineStarts } = model;
+  const origins: TextBlock[] | undefined = cache ? [] : undefined;
   for (let k = 0; k < starts.length; k++) {
     const base = starts[k];
     const text = source.slice(base, k + 1 < starts.length ? starts[k + 1] : source.length);
     const key = k === 0 ? `\u0000${text}` : text; // the first chunk may hold front matter
-    let chunk = cache?.get(key);
-    if (!chunk) {
-      chunk = parseChunk(text, k === 0);
-      cache?.set(key, chunk);
+    let entry = cache?.entry(key);
+    if (!entry) {
+      const parsed = parseChunk(text, k === 0);
+      entry = cache ? cache.set(key, parsed) : { used: 0, chunk: parsed };
     }
+    const chunk = entry.chunk;
     if (k === 0) {
       if (chunk.frontMatter) model.frontMatter = chunk.frontMatter;
       if (chunk.frontMatterError) model.frontMatterError = chunk.frontMatterError;
     }
-    for (const b of chunk.blocks) {
-      // cached chunks are shared: copy what moves
-      const offsets = new Int32Array(b.offsets.length);
-      for (let i = 0; i < offsets.length; i++) offsets[i] = b.offsets[i] + base;
-      model.blocks.push({ ...b, offsets, start: b.start + base, end: b.end + base });
+    const firstBlock = model.blocks.length;
+    let placed = entry.placed;
+    if (!placed || placed.base !== base || placed.firstBlock !== firstBlock || placed.baseLine !== positionAt(lineStarts, base).line) {
+      // cached chunks are shared: what moves is copied
+      const blocks = placed?.base === base ? placed.blocks : placeBlocks(chunk.blocks, base);
+      placed = { base, firstBlock, baseLine: positionAt(lineStarts, base).line, blocks, lines: [] };
+      blocks.forEach((b, i) => pushLines(placed!.lines, b, firstBlock + i, lineStarts));
+      if (cache) entry.placed = placed;
     }
+    for (const b of placed.blocks) model.blocks.push(b);
+    for (const l of placed.lines) model.lines.push(l);
+    if (origins) for (const b of chunk.blocks) origins.push(b);
     for (const c of chunk.comments) {
       const start = c.start + base;
       const end = c.end + base;
       model.comments.push({ body: c.body, start, end, line: positionAt(lineStarts, start).line, endLine: positionAt(lineStarts, end).line });
     }
   }
+  if (cache) cache.origins = origins;
+}
+
+/** A chunk's blocks moved to `base`: the offsets of all of them in one buffer. */
+function placeBlocks(blocks: TextBlock[], base: number): TextBlock[] {
+  let total = 0;
+  for (const b of blocks) total += b.offsets.length;
+  const all = new Int32Array(total);
+  const out: TextBlock[] = [];
+  let at = 0;
+  for (const b of blocks) {
+    const n = b.offsets.length;
+    const src = b.offsets;
+    for (let i = 0; i < n; i++) all[at + i] = src[i] + base;
+    out.push({ ...b, offsets: all.subarray(at, at + n), start: b.start + base, end: b.end + base });
+    at += n;
+  }
+  return out;
 }
 
 /** Accumulates visible characters of one block and their source offsets. */
@@ -726,22 +800,31 @@ function maskUrls(b: BlockBuilder): { text: string; offsets: Int32Array; lineBre
 
 function splitLines(model: TextModel): TextLine[] {
   const out: TextLine[] = [];
-  model.blocks.forEach((block, index) => {
-    for (const { from, to } of block.lines) {
-      if (to <= from) continue;
-      const text = block.text.slice(from, to);
-      const offsets = block.offsets.subarray(from, to + 1).slice();
-      offsets[text.length] = block.offsets[to - 1] + 1;
-      out.push({
-        text,
-        offsets,
-        block: index,
-        blockFrom: from,
-        sourceLine: positionAt(model.lineStarts, block.offsets[from]).line,
-      });
-    }
-  });
+  model.blocks.forEach((block, index) => pushLines(out, block, index, model.lineStarts));
   return out;
+}
+
+/** The lines of a block (model.blocks[index]). */
+function pushLines(out: TextLine[], block: TextBlock, index: number, lineStarts: number[]): void {
+  for (const { from, to } of block.lines) {
+    if (to <= from) continue;
+    const text = block.text.slice(from, to);
+    let offsets: Int32Array;
+    if (from === 0 && to === block.text.length && block.offsets[to] === block.offsets[to - 1] + 1) {
+      // the whole block, ending where the block ends: its offsets as they are (never changed once built)
+      offsets = block.offsets;
+    } else {
+      offsets = block.offsets.subarray(from, to + 1).slice();
+      offsets[text.length] = block.offsets[to - 1] + 1;
+    }
+    out.push({
+      text,
+      offsets,
+      block: index,
+      blockFrom: from,
+      sourceLine: positionAt(lineStarts, block.offsets[from]).line,
+    });
+  }
 }
 
 /** Whether a character is part of Chinese running text (Han or CJK punctuation). */
