@@ -158,6 +158,8 @@ function main(): void {
   const lex = getLexicon();
   const sources = rawSources();
   const notInSet = new Map<string, number>();
+  /** Found slips by length of the corrected word and score band. */
+  const foundBy = new Map<string, number>();
   const wild = lex.wild;
   const logp = lex.logp;
   const names = lex.names;
@@ -221,7 +223,13 @@ function main(): void {
       const tok = seg ? seg.tokenOf[i - ra] : -1;
       const strong = seg ? seg.tokens[tok][1] - seg.tokens[tok][0] > 1 && seg.tokenLogp[tok] >= rareLogp : false;
       if (strong) realWordAll++;
-      if (d0 && d0.rightChar === g) return 'found';
+      if (d0 && d0.rightChar === g) {
+        const len = Math.min(d0.to - d0.from, 4);
+        const band = d0.score < 10 ? 'medium (8–10)' : d0.score < 12 ? 'high (10–12)' : 'high (≥ 12)';
+        const k = `${len === 4 ? '4+' : len}\t${d0.supported ? 'supported (5–8)' : band}`;
+        foundBy.set(k, (foundBy.get(k) ?? 0) + 1);
+        return 'found';
+      }
       if (d0) return 'flagged, other char';
       if (!isHan(w) || !isHan(g)) return 'not Han';
       if (run.length < MIN_RUN) return 'run < MIN_RUN';
@@ -309,6 +317,12 @@ function main(): void {
   out.push('');
   out.push('Their confusion kinds (1 same syllable and tone, 2 other tone, 3 shape, 4 fuzzy): ' +
     [...kindHist.entries()].sort().map(([k, v]) => `${k}: ${v}`).join(', ') + '\n');
+  out.push('Found slips by the length of the corrected word and the score band (what a change of the length prior or of the thresholds would touch):\n');
+  const bands = ['supported (5–8)', 'medium (8–10)', 'high (10–12)', 'high (≥ 12)'];
+  out.push(`| word length | ${bands.join(' | ')} |`);
+  out.push(`|---|${bands.map(() => '---').join('|')}|`);
+  for (const len of ['2', '3', '4+']) out.push(`| ${len} | ${bands.map((b) => foundBy.get(`${len}\t${b}`) ?? 0).join(' | ')} |`);
+  out.push('');
   out.push('Gold pairs not in the confusion set, by the raw sources under ../shared/lexicons that hold the pair ' +
     '(wrong → gold) and by sound (pinyin-pro):\n');
   out.push('| sources holding the pair | sound | slips |');
