@@ -14,6 +14,8 @@ import {
   disableParallelDetection,
   enableParallelDetection,
   parallelDetectionEnabled,
+  parallelDetectionReady,
+  parallelRepliesPosted,
   planParallel,
   PARALLEL_MIN_CHARS,
 } from '../../../server/src/engine/detector/parallel';
@@ -22,6 +24,11 @@ import { buildTextModel } from '../../../server/src/engine/textModel';
 import type { Report, RuleOptions } from '../../../server/src/engine/types';
 
 const root = path.resolve(__dirname, '../../..');
+
+/** Let the worker answer at least one chunk past `before` replies (up to 20 s), so that it has claimed some. */
+async function workerAnswered(before: number): Promise<void> {
+  for (let k = 0; k < 400 && parallelRepliesPosted() <= before; k++) await new Promise((r) => setTimeout(r, 50));
+}
 
 /** Paragraphs with planted slips (大数局, 堂务, 总休, 机治) among ordinary 公文 sentences, repeated past the threshold. */
 function largeDocument(): string[] {
@@ -72,26 +79,34 @@ describe('detector: second thread (parallel.ts)', function () {
     assert.equal(planParallel(['一段很短的文字。'], new Set()), undefined);
   });
 
-  it('gives the same detections as one thread, block for block', () => {
+  it('gives the same detections as one thread, block for block', async () => {
     const texts = largeDocument();
     const local = texts.map((t) => detect(t));
     assert.ok(local.some((d) => d.length > 0), 'the planted slips are found');
     assert.equal(enableParallelDetection(path.join(dir, 'detector-worker.js')), true);
+    assert.equal(await parallelDetectionReady(), true);
+    const before = parallelRepliesPosted();
     const remote = planParallel(texts, new Set());
     assert.ok(remote, 'a large document is split');
+    await workerAnswered(before);
     let fromWorker = 0;
     texts.forEach((t, i) => {
       const r = remote(i);
       if (r) fromWorker++;
       assert.deepEqual(r ?? detect(t), local[i], `block ${i}`);
     });
-    assert.ok(fromWorker > texts.length / 4, `the worker checked ${fromWorker} of ${texts.length} blocks`);
+    // The worker takes chunks from the end while this thread takes them from the start.
+    assert.ok(fromWorker > 0 && fromWorker < texts.length, `the worker checked ${fromWorker} of ${texts.length} blocks`);
+    assert.equal(remote(texts.length - 1) !== undefined, true, 'the last block is the worker\'s');
   });
 
-  it('passes accepted words to the worker', () => {
+  it('passes accepted words to the worker', async () => {
     const texts = largeDocument();
     const accepted = new Set(['大数局']);
+    const before = parallelRepliesPosted();
     const remote = planParallel(texts, accepted)!;
+    assert.ok(remote);
+    await workerAnswered(before);
     let silenced = 0;
     texts.forEach((t, i) => {
       const r = remote(i);
@@ -119,19 +134,20 @@ describe('detector: second thread (parallel.ts)', function () {
     assert.deepEqual(withWorker, alone);
   });
 
-  it('falls back to one thread when the worker cannot run', () => {
+  it('falls back to one thread when the worker cannot run', async () => {
     disableParallelDetection();
     const broken = path.join(dir, 'broken-worker.js');
     fs.writeFileSync(broken, 'throw new Error("broken worker");\n');
     enableParallelDetection(broken);
     const texts = largeDocument();
     const remote = planParallel(texts, new Set());
-    texts.forEach((t, i) => {
-      // Undefined from a dead worker means "check it here".
-      const r = remote?.(i);
-      if (r) assert.deepEqual(r, detect(t), `block ${i}`);
-    });
+    // A worker that never runs claims no chunk: every block is left to the caller, at once.
+    const t0 = Date.now();
+    texts.forEach((_, i) => assert.equal(remote?.(i), undefined, `block ${i}`));
+    assert.ok(Date.now() - t0 < 2000, 'no waiting for a dead worker');
+    for (let k = 0; k < 100 && parallelDetectionEnabled(); k++) await new Promise((r) => setTimeout(r, 50));
     assert.equal(parallelDetectionEnabled(), false, 'a dead worker is marked broken');
+    assert.equal(planParallel(texts, new Set()), undefined, 'and no longer planned with');
     disableParallelDetection();
   });
 });

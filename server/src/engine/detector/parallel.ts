@@ -1,16 +1,19 @@
 // Optional second thread for the detector on large inputs (the CLI checking a
-// long document or many files): a worker thread with its own copy of the
-// lexicon checks every other chunk of blocks while the calling thread checks
-// the rest. The engine's check() stays synchronous: the caller collects a
-// chunk's results with receiveMessageOnPort, sleeping on Atomics.wait until
-// the worker signals that it has posted them.
+// long document): a worker thread with its own copy of the lexicon takes
+// chunks of blocks from the end of the document while the calling thread
+// takes them from the start, until they meet (each chunk is claimed by one
+// thread with a compare-and-exchange on shared memory, so the split adapts to
+// whichever thread is slower, e.g. still loading its lexicon). The engine's
+// check() stays synchronous: the caller collects a chunk's results with
+// receiveMessageOnPort, sleeping on Atomics.wait until the worker signals
+// that it has posted them.
 //
 // Off unless a host calls enableParallelDetection() with the path of a
 // script that runs runDetectorWorker() (the CLI bundle does). The language
 // server does not: it checks edited paragraphs, and a second copy of the
 // lexicon would double its memory.
 
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, parentPort, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { detect, type Detection } from './detect';
 import { findDataDir, getLexicon } from './lexicon';
 
@@ -23,25 +26,26 @@ export const PARALLEL_MIN_CHARS = 100_000;
 /** A chunk sent to the worker holds blocks of about this many characters. */
 const CHUNK_CHARS = 8_000;
 
-/** Longest wait for one chunk before the caller checks it itself. */
+/** Longest wait for one chunk the worker claimed before the caller checks it itself. */
 const CHUNK_TIMEOUT_MS = 30_000;
 
-/**
- * Longest wait for the worker to start running (it sets signal[1]); a script
- * that fails before that is given up on sooner than a slow chunk. The
- * worker's error and exit events cannot arrive while the caller waits
- * synchronously.
- */
-const START_TIMEOUT_MS = 5_000;
+/** Chunk states in the shared claim array. */
+const UNCLAIMED = 0;
+const CALLER = 1;
+const WORKER = 2;
 
 interface Request {
   id: number;
-  texts: string[];
+  /** The texts of each chunk. */
+  chunks: string[][];
   accepted: string[];
+  /** One Int32 per chunk: UNCLAIMED, CALLER or WORKER. */
+  claims: Int32Array;
 }
 
 interface Reply {
   id: number;
+  chunk: number;
   results?: Detection[][];
   error?: string;
 }
@@ -49,12 +53,14 @@ interface Reply {
 interface Pool {
   worker: Worker;
   port: MessagePort;
-  /** [0]: number of replies posted by the worker (it notifies on it); [1]: 1 once the worker runs. */
+  /** [0]: number of replies posted by the worker (it notifies on it). */
   signal: Int32Array;
-  startedAt: number;
   nextId: number;
-  replies: Map<number, Reply>;
+  /** Replies received, by `${id}:${chunk}`. */
+  replies: Map<string, Reply>;
   broken: boolean;
+  /** Settles true once the worker has loaded its lexicon, false when it cannot. */
+  ready: Promise<boolean>;
 }
 
 let pool: Pool | undefined;
@@ -69,7 +75,7 @@ export function enableParallelDetection(script: string): boolean {
   if (pool) return true;
   try {
     const { port1, port2 } = new MessageChannel();
-    const signal = new Int32Array(new SharedArrayBuffer(8));
+    const signal = new Int32Array(new SharedArrayBuffer(4));
     let dataDir: string | undefined;
     try {
       dataDir = findDataDir();
@@ -82,9 +88,16 @@ export function enableParallelDetection(script: string): boolean {
       stdout: false,
       stderr: false,
     });
-    const p: Pool = { worker, port: port1, signal, startedAt: Date.now(), nextId: 0, replies: new Map(), broken: false };
-    worker.on('error', () => (p.broken = true));
-    worker.on('exit', () => (p.broken = true));
+    let settle: (ok: boolean) => void = () => undefined;
+    const ready = new Promise<boolean>((resolve) => (settle = resolve));
+    const p: Pool = { worker, port: port1, signal, nextId: 0, replies: new Map(), broken: false, ready };
+    worker.on('message', (m) => settle(m === 'ready'));
+    const fail = () => {
+      p.broken = true;
+      settle(false);
+    };
+    worker.on('error', fail);
+    worker.on('exit', fail);
     // Never keep the process alive for the worker.
     worker.unref();
     port1.unref();
@@ -109,10 +122,19 @@ export function parallelDetectionEnabled(): boolean {
   return !!pool && !pool.broken;
 }
 
+/** Chunks the worker has answered so far (tests). */
+export function parallelRepliesPosted(): number {
+  return pool ? Atomics.load(pool.signal, 0) : 0;
+}
+
+/** Resolves true once the worker is ready to take chunks (tests, benchmarks), false when it is off or failed. */
+export function parallelDetectionReady(): Promise<boolean> {
+  return pool ? pool.ready : Promise.resolve(false);
+}
+
 /** The worker's side: answer requests until the port closes. */
 export function runDetectorWorker(data: { port: MessagePort; signal: Int32Array; dataDir?: string }): void {
   const { port, signal, dataDir } = data;
-  Atomics.store(signal, 1, 1);
   if (dataDir) process.env.GONGWEN_LEXICON_DIR = dataDir;
   let loadError: string | undefined;
   try {
@@ -120,117 +142,101 @@ export function runDetectorWorker(data: { port: MessagePort; signal: Int32Array;
   } catch (e) {
     loadError = String((e as Error)?.message ?? e);
   }
-  port.on('message', (req: Request) => {
-    let reply: Reply;
-    if (loadError) reply = { id: req.id, error: loadError };
-    else {
-      try {
-        const acceptedWords = new Set(req.accepted);
-        reply = { id: req.id, results: req.texts.map((t) => detect(t, { acceptedWords })) };
-      } catch (e) {
-        reply = { id: req.id, error: String((e as Error)?.message ?? e) };
-      }
-    }
+  parentPort?.postMessage(loadError ? 'failed' : 'ready');
+  const post = (reply: Reply) => {
     port.postMessage(reply);
     Atomics.add(signal, 0, 1);
     Atomics.notify(signal, 0);
+  };
+  port.on('message', (req: Request) => {
+    // A worker without data claims nothing: the caller checks every chunk.
+    if (loadError) return;
+    const acceptedWords = new Set(req.accepted);
+    // From the end, until a chunk the caller has already claimed.
+    for (let c = req.chunks.length - 1; c >= 0; c--) {
+      if (Atomics.compareExchange(req.claims, c, UNCLAIMED, WORKER) !== UNCLAIMED) break;
+      try {
+        post({ id: req.id, chunk: c, results: req.chunks[c].map((t) => detect(t, { acceptedWords })) });
+      } catch (e) {
+        post({ id: req.id, chunk: c, error: String((e as Error)?.message ?? e) });
+      }
+    }
   });
 }
 
-/** A batch of texts handed to the worker; result() waits for it synchronously. */
-export interface RemoteBatch {
-  /** The detections per text, or undefined when the worker failed (check locally). */
-  result(): Detection[][] | undefined;
-}
-
-function send(texts: string[], accepted: string[]): RemoteBatch | undefined {
-  const p = pool;
-  if (!p || p.broken) return undefined;
-  const id = p.nextId++;
-  try {
-    p.port.postMessage({ id, texts, accepted } satisfies Request);
-  } catch {
-    return undefined;
-  }
-  let done: Detection[][] | undefined;
-  let settled = false;
-  return {
-    result() {
-      if (settled) return done;
-      settled = true;
-      const deadline = Date.now() + CHUNK_TIMEOUT_MS;
-      for (;;) {
-        // Read the counter before draining: a reply posted after the drain
-        // changes it, so the wait below returns at once.
-        const seen = Atomics.load(p.signal, 0);
-        for (let m = receiveMessageOnPort(p.port); m; m = receiveMessageOnPort(p.port)) {
-          const r = m.message as Reply;
-          p.replies.set(r.id, r);
-        }
-        const r = p.replies.get(id);
-        if (r) {
-          p.replies.delete(id);
-          if (r.error !== undefined) p.broken = true;
-          done = r.results;
-          return done;
-        }
-        const now = Date.now();
-        const left = deadline - now;
-        if (p.broken || left <= 0 || (Atomics.load(p.signal, 1) === 0 && now - p.startedAt > START_TIMEOUT_MS)) {
-          p.broken = true;
-          return undefined;
-        }
-        Atomics.wait(p.signal, 0, seen, Math.min(left, 100));
-      }
-    },
-  };
-}
-
 /**
- * Plan the detection of a document's blocks over two threads: every other
- * chunk of about CHUNK_CHARS characters goes to the worker at once; the
- * caller checks the others. Returns undefined when the worker is off or the
- * document is small. `remote(i)` gives block i's detections when its chunk
- * was sent (waiting for it if need be), undefined otherwise (check locally).
+ * Plan the detection of a document's blocks over two threads: the texts go to
+ * the worker in chunks of about CHUNK_CHARS characters; it claims chunks from
+ * the end, the caller from the start. Returns undefined when the worker is off
+ * or the document is small. `remote(i)` gives block i's detections when the
+ * worker claimed its chunk (waiting for them if need be), undefined when the
+ * caller is to check the block itself. Call it for blocks in increasing order.
  */
 export function planParallel(texts: readonly string[], accepted: ReadonlySet<string>): ((i: number) => Detection[] | undefined) | undefined {
-  if (!parallelDetectionEnabled()) return undefined;
+  const p = pool;
+  if (!p || p.broken) return undefined;
   let total = 0;
   for (const t of texts) total += t.length;
   if (total < PARALLEL_MIN_CHARS) return undefined;
-  const acc = [...accepted];
-  const batchOf = new Int32Array(texts.length).fill(-1);
+  const chunkOf = new Int32Array(texts.length);
   const posOf = new Int32Array(texts.length);
-  const batches: Array<RemoteBatch | undefined> = [];
-  let chunk: number[] = [];
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
   let chunkChars = 0;
-  let k = 0;
-  const flush = () => {
-    if (chunk.length && k++ % 2 === 1) {
-      const b = send(
-        chunk.map((i) => texts[i]),
-        acc,
-      );
-      if (b) {
-        chunk.forEach((i, pos) => {
-          batchOf[i] = batches.length;
-          posOf[i] = pos;
-        });
-        batches.push(b);
-      }
-    }
-    chunk = [];
-    chunkChars = 0;
-  };
   for (let i = 0; i < texts.length; i++) {
-    chunk.push(i);
+    chunkOf[i] = chunks.length;
+    posOf[i] = chunk.length;
+    chunk.push(texts[i]);
     chunkChars += texts[i].length;
-    if (chunkChars >= CHUNK_CHARS) flush();
+    if (chunkChars >= CHUNK_CHARS || i === texts.length - 1) {
+      chunks.push(chunk);
+      chunk = [];
+      chunkChars = 0;
+    }
   }
-  flush();
+  const claims = new Int32Array(new SharedArrayBuffer(4 * chunks.length));
+  const id = p.nextId++;
+  try {
+    p.port.postMessage({ id, chunks, accepted: [...accepted], claims } satisfies Request);
+  } catch {
+    return undefined;
+  }
+  let current = -1;
+  let currentResults: Detection[][] | undefined;
   return (i: number) => {
-    const b = batchOf[i];
-    if (b < 0) return undefined;
-    return batches[b]?.result()?.[posOf[i]];
+    const c = chunkOf[i];
+    if (c !== current) {
+      current = c;
+      const prev = Atomics.compareExchange(claims, c, UNCLAIMED, CALLER);
+      currentResults = prev === WORKER ? waitFor(p, id, c) : undefined;
+    }
+    return currentResults?.[posOf[i]];
   };
+}
+
+/** The worker's results for chunk `c` of request `id`; undefined when it failed or took too long. */
+function waitFor(p: Pool, id: number, c: number): Detection[][] | undefined {
+  const key = `${id}:${c}`;
+  const deadline = Date.now() + CHUNK_TIMEOUT_MS;
+  for (;;) {
+    // Read the counter before draining: a reply posted after the drain
+    // changes it, so the wait below returns at once.
+    const seen = Atomics.load(p.signal, 0);
+    for (let m = receiveMessageOnPort(p.port); m; m = receiveMessageOnPort(p.port)) {
+      const r = m.message as Reply;
+      p.replies.set(`${r.id}:${r.chunk}`, r);
+    }
+    const r = p.replies.get(key);
+    if (r) {
+      p.replies.delete(key);
+      if (r.error !== undefined) p.broken = true;
+      return r.results;
+    }
+    const left = deadline - Date.now();
+    if (p.broken || left <= 0) {
+      p.broken = true;
+      return undefined;
+    }
+    Atomics.wait(p.signal, 0, seen, Math.min(left, 100));
+  }
 }
