@@ -8,6 +8,14 @@
 
 import type { Lexicon } from './lexicon';
 
+/** Size of CodeTrie's lookup filter: 2^23 bits (1 MiB). */
+const FILTER_BITS = 1 << 23;
+
+/** The filter bit of a (node, code) pair: a multiplicative hash, independent of the slot hash. */
+function filterBit(node: number, code: number): number {
+  return Math.imul(node ^ Math.imul(code, 0x27d4eb2d), 0x165667b1) >>> 9;
+}
+
 export class CodeTrie {
   /** Slots of 3 int32: parent node (-1: empty), code unit, child node (one cache line per probe). */
   private slots: Int32Array;
@@ -21,6 +29,14 @@ export class CodeTrie {
   /** Load at which add() grows the table. */
   private maxLoad: number;
 
+  /**
+   * A one-hash Bloom filter of the (node, code) pairs in `slots`, set by
+   * seal() once the trie is built: most failed lookups (the end of every
+   * walk) are answered from this 1 MiB bit array, which stays in cache,
+   * instead of a probe into the large slot table. Undefined while building.
+   */
+  private filter: Int32Array | undefined;
+
   constructor(expected = 1024, maxLoad = 0.5) {
     this.maxLoad = maxLoad;
     let cap = 1024;
@@ -32,6 +48,11 @@ export class CodeTrie {
   /** The child of `node` by code unit `code`, or -1. */
   child(node: number, code: number): number {
     if (node === 0) return this.root[code];
+    const filter = this.filter;
+    if (filter !== undefined) {
+      const x = filterBit(node, code);
+      if ((filter[x >>> 5] & (1 << (x & 31))) === 0) return -1;
+    }
     const slots = this.slots;
     const mask = this.mask;
     let h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask;
@@ -53,6 +74,7 @@ export class CodeTrie {
       return this.nodes++;
     }
     if (this.used + 1 > (this.mask + 1) * this.maxLoad) this.grow();
+    this.filter = undefined;
     this.put(node, code, this.nodes);
     this.used++;
     return this.nodes++;
@@ -83,6 +105,19 @@ export class CodeTrie {
     let cap = 1024;
     while (this.used > cap * maxLoad) cap *= 2;
     if (cap < this.mask + 1) this.rehash(cap);
+    this.seal();
+  }
+
+  /** Build the lookup filter (after the last add()). */
+  seal(): void {
+    const filter = new Int32Array(FILTER_BITS >>> 5);
+    const slots = this.slots;
+    for (let o = 0; o < slots.length; o += 3) {
+      if (slots[o] === -1) continue;
+      const x = filterBit(slots[o], slots[o + 1]);
+      filter[x >>> 5] |= 1 << (x & 31);
+    }
+    this.filter = filter;
   }
 
   /** The edges as arrays indexed by child node: parent[node], code[node] (entry 0, the root, unused). */
@@ -122,6 +157,7 @@ export class CodeTrie {
     }
     t.used = used;
     t.nodes = Math.max(n, 1);
+    t.seal();
     return t;
   }
 
