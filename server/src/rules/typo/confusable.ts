@@ -13,8 +13,20 @@ const cache = new Map<string, Detection[]>();
 const CACHE_MAX = 2000;
 let failed = false;
 
+/** The cache-key prefix of an accepted-word set (built once per set, not once per block). */
+const acceptedKeys = new WeakMap<ReadonlySet<string>, { size: number; prefix: string }>();
+
 function cachedDetect(text: string, accepted: ReadonlySet<string>): Detection[] {
-  const key = accepted.size ? `${[...accepted].sort().join('\u0001')}\u0002${text}` : text;
+  let prefix = '';
+  if (accepted.size) {
+    const known = acceptedKeys.get(accepted);
+    if (known && known.size === accepted.size) prefix = known.prefix;
+    else {
+      prefix = `${[...accepted].sort().join('\u0001')}\u0002`;
+      acceptedKeys.set(accepted, { size: accepted.size, prefix });
+    }
+  }
+  const key = prefix + text;
   let hit = cache.get(key);
   if (!hit) {
     hit = detect(text, { acceptedWords: accepted });
