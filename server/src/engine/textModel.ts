@@ -35,7 +35,7 @@ export function buildTextModel(source: string, format: DocFormat, cache?: ModelC
     try {
       // Deeper or denser than any real draft: the parser would take quadratic time or overflow its stack.
       if (markdownNestingDepth(source, MAX_MARKDOWN_NESTING) > MAX_MARKDOWN_NESTING) throw new RangeError('nesting');
-      if (maxParagraphMarkup(source) > MAX_PARAGRAPH_MARKUP) {
+      if (markupCount(source, MAX_PARAGRAPH_MARKUP) > MAX_PARAGRAPH_MARKUP && maxParagraphMarkup(source) > MAX_PARAGRAPH_MARKUP) {
         fallBackToPlainText(model, 'Markdown 标记过于密集（一段中有上千个 * _ [ ] ` 符号），无法高效解析，已按纯文本检查');
         model.lines = splitLines(model);
         return model;
@@ -73,6 +73,14 @@ function fallBackToPlainText(model: TextModel, notice: string): void {
 
 /** More inline markup characters than this in one paragraph make a draft plain text (the parser is quadratic in them). */
 const MAX_PARAGRAPH_MARKUP = 1000;
+
+/** How many of `* _ [ ] \`` the text holds, counting up to `limit + 1` (a quick bound for maxParagraphMarkup). */
+function markupCount(source: string, limit: number): number {
+  let n = 0;
+  for (const ch of MARKUP_CHARS) for (let i = source.indexOf(ch); i >= 0; i = source.indexOf(ch, i + 1)) if (++n > limit) return n;
+  return n;
+}
+const MARKUP_CHARS = ['*', '_', '[', ']', '`'];
 
 /** The most of `* _ [ ] \`` in one paragraph (lines between blank lines). Linear. */
 export function maxParagraphMarkup(source: string): number {
@@ -414,12 +422,81 @@ function isBlankLine(source: string, at: number): boolean {
   return true;
 }
 
-function parseChunk(text: string, first: boolean): ChunkModel {
+function parseChunk(text: string, first: boolean, fast = true): ChunkModel {
   const sub: TextModel = { source: text, format: 'markdown', blocks: [], lines: [], comments: [], lineStarts: computeLineStarts(text) };
-  const tree = first ? parseMarkdown(text) : (bodyParser ??= createParser(false)).parse(text) as Root;
-  new BlockWalker(sub).children(tree.children);
+  const nodes = (fast && plainParagraphs(text)) || (first ? parseMarkdown(text) : ((bodyParser ??= createParser(false)).parse(text) as Root)).children;
+  new BlockWalker(sub).children(nodes);
   return { blocks: sub.blocks, comments: sub.comments, frontMatter: sub.frontMatter, frontMatterError: sub.frontMatterError };
 }
+
+/** For tests: a chunk's model by the parser, or by the fast path (undefined when it does not apply). */
+export function parseChunkForTests(text: string, first: boolean, fast: boolean): Pick<ChunkModel, 'blocks' | 'comments'> | undefined {
+  if (fast && !plainParagraphs(text)) return undefined;
+  const { blocks, comments } = parseChunk(text, first, fast);
+  return { blocks, comments };
+}
+
+/**
+ * The fast path of the typing path: the syntax tree of a chunk made only of
+ * plain paragraphs, built without the parser — or undefined when the chunk
+ * holds anything the parser could read otherwise. A plain paragraph is a run
+ * of non-empty lines (separated by empty lines, LF only) none of which opens a
+ * block construct (first character a letter, a digit not followed by its
+ * list marker, or a non-ASCII character other than a BOM), carries inline
+ * markup (`\ & * _ \` [ ] < | ~`), control characters or tabs, or ends in a
+ * space. remark reads such a paragraph as one text node whose value is the
+ * source itself; the tree is then walked as the parser's would be.
+ */
+function plainParagraphs(text: string): RootContent[] | undefined {
+  const n = text.length;
+  const out: RootContent[] = [];
+  let i = 0;
+  while (i < n) {
+    let e = text.indexOf('\n', i);
+    if (e < 0) e = n;
+    if (e === i) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = e;
+    for (;;) {
+      if (!plainLine(text, i, e)) return undefined;
+      end = e;
+      i = e + 1;
+      if (i >= n) break;
+      e = text.indexOf('\n', i);
+      if (e < 0) e = n;
+      if (e === i) break;
+    }
+    const position = { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } };
+    out.push({ type: 'paragraph', children: [{ type: 'text', value: text.slice(start, end), position }], position });
+  }
+  return out;
+}
+
+function plainLine(text: string, from: number, to: number): boolean {
+  const c0 = text.charCodeAt(from);
+  if (c0 < 0x80) {
+    if (c0 >= 48 && c0 <= 57) {
+      // `1. ` and `1) ` open a list item
+      let j = from + 1;
+      while (j < to && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      const d = text.charCodeAt(j);
+      if (d === 46 || d === 41) return false;
+    } else if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return false;
+  } else if (c0 === 0xfeff) return false;
+  if (text.charCodeAt(to - 1) === 32) return false;
+  for (let j = from; j < to; j++) {
+    const c = text.charCodeAt(j);
+    if (c < 0x80 && (c < 32 || INLINE_MARKUP[c] === 1)) return false;
+  }
+  return true;
+}
+
+/** ASCII characters that may open inline markup: `\ & * _ \` [ ] < | ~`. */
+const INLINE_MARKUP = new Uint8Array(128);
+for (const ch of '\\&*_`[]<|~') INLINE_MARKUP[ch.charCodeAt(0)] = 1;
 
 function buildMarkdownChunked(model: TextModel, starts: number[], cache?: ModelCache): void {
   const { source, lineStarts } = model;
