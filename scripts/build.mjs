@@ -56,4 +56,6 @@ await Promise.all([
   // UTF-8 output: Chinese strings and the dictionary stay as they are, not \uXXXX escapes (smaller, faster to load)
   build({ ...common, entryPoints: ['server/src/cli-main.ts'], outfile: 'dist/cli.js', charset: 'utf8', plugins: [jsonAsString, cliExtraExternal] }),
   build({ ...common, entryPoints: ['server/src/cli-extra.ts'], outfile: 'dist/cli-extra.js', charset: 'utf8' }),
+  // The detector's second thread, started by the CLI for large documents (server/src/engine/detector/parallel.ts)
+  build({ ...common, entryPoints: ['server/src/detector-worker.ts'], outfile: 'dist/detector-worker.js', charset: 'utf8' }),
 ]);

@@ -15,6 +15,7 @@ import { loadConfigFile, resolveConfigForFile, type ResolvedConfig } from './eng
 import { positionAt } from './engine/textModel';
 import { listRules } from './engine/registry';
 import { dictionaryProblems } from './engine/dictionary/index';
+import { enableParallelDetection, PARALLEL_MIN_CHARS } from './engine/detector/parallel';
 import { CATEGORIES, type Category, type DocFormat, type Finding } from './engine/types';
 import { EXPORT_HELP, LSP_SEVERITY_NUMBER, writeFileAtomic } from './cli-util';
 import type * as CliExtra from './cli-extra';
@@ -172,10 +173,27 @@ function jsonFinding(f: Finding, lineStarts: number[]) {
   };
 }
 
+/**
+ * A large document is checked faster with the detector's second thread
+ * (engine/detector/parallel.ts): a worker with its own lexicon, which loads
+ * while this thread builds the text model and runs the other rules, then
+ * takes every other chunk of blocks. Started at the first file long enough
+ * for the detector to use it, when its configuration runs the detector; only
+ * from the bundle, where dist/detector-worker.js lies beside dist/cli.js.
+ */
+let detectorThreadTried = false;
+function startDetectorThread(): void {
+  if (detectorThreadTried) return;
+  detectorThreadTried = true;
+  const script = path.join(__dirname, 'detector-worker.js');
+  if (fs.existsSync(script)) enableParallelDetection(script);
+}
+
 function runCheck(args: Args, out: (s: string) => void): number {
   if (!args.paths.length) throw new UsageError('请指定要检查的文件或目录');
   if (args.config && !fs.existsSync(args.config)) throw new InputError(`无法读取配置文件 ${args.config}：文件不存在`);
   const files = collectFiles(args.paths);
+  const detectorWanted = !args.only || args.only.includes('typo');
   const cache = new Map<string, ResolvedConfig>();
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   const json: unknown[] = [];
@@ -183,6 +201,7 @@ function runCheck(args: Args, out: (s: string) => void): number {
   for (const file of files) {
     const text = readDraft(file);
     const config = configFor(file, args.config, cache);
+    if (detectorWanted && config.enable && config.detector && text.length >= PARALLEL_MIN_CHARS) startDetectorThread();
     const result = check(text, { format: formatOf(file), config, only: args.only });
     for (const f of result.findings) counts[f.severity]++;
     for (const e of result.ruleErrors) process.stderr.write(`gongwen: 规则 ${e.ruleId} 在 ${file} 上出错，已跳过：${e.message.split('\n')[0]}\n`);

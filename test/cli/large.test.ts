@@ -1,0 +1,135 @@
+// The CLI's fast paths: a large document goes through the detector's second
+// thread (dist/detector-worker.js) and must give exactly the findings of the
+// engine run in one thread; `new` and `export` live in their own bundle, so
+// that `check` does not load the .docx writer.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { check } from '../../server/src/engine/index';
+import { resolveConfigForFile } from '../../server/src/engine/config';
+import { positionAt } from '../../server/src/engine/textModel';
+import { PARALLEL_MIN_CHARS } from '../../server/src/engine/detector/parallel';
+
+const ROOT = path.resolve(__dirname, '../..');
+const BIN = path.join(ROOT, 'bin/gongwen.js');
+const DIST = path.join(ROOT, 'dist');
+
+/** Ordinary 公文 sentences with planted slips for the detector (大数局, 堂务), the dictionary (布署) and punctuation. */
+function largeDocument(markdown: boolean): string {
+  const base = [
+    '各地区各部门要切实加强组织领导，把各项工作任务落到实处，确保取得实效。',
+    '各地要加快发展大数局产业，推动经济高质量发展。',
+    '国务院堂务会议研究部署,各处室负责同志参加会议并作交流发言。',
+    '请各单位认真布署，于每月五日前将工作进展情况报送市政府办公室，联系人：王明。',
+  ];
+  const out: string[] = [];
+  let total = 0;
+  for (let k = 0; total < PARALLEL_MIN_CHARS * 1.5; k++) {
+    const p = `${base[k % base.length]}（第${k}条）`;
+    out.push(p);
+    total += p.length + 2;
+  }
+  return out.join(markdown ? '\n\n' : '\n') + '\n';
+}
+
+/** What `check --format json` prints for a file, computed in this process (one thread). */
+function expectedDiagnostics(file: string) {
+  const text = fs.readFileSync(file, 'utf8');
+  const format = file.endsWith('.md') ? 'markdown' : 'plaintext';
+  const result = check(text, { format, config: resolveConfigForFile(file, {}) });
+  const range = (s: number, e: number) => ({ start: positionAt(result.model.lineStarts, s), end: positionAt(result.model.lineStarts, e) });
+  return result.findings.map((f) => ({
+    range: range(f.start, f.end),
+    code: f.ruleId,
+    message: f.message,
+    fixes: f.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText })) })),
+  }));
+}
+
+function cliDiagnostics(stdout: string) {
+  const json = JSON.parse(stdout) as Array<{ diagnostics: Array<Record<string, unknown>> }>;
+  assert.equal(json.length, 1);
+  return json[0].diagnostics.map((d) => ({ range: d.range, code: d.code, message: d.message, fixes: d.fixes }));
+}
+
+describe('gongwen CLI: large documents and lazy bundles', function () {
+  this.timeout(120000);
+  let dir: string;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-cli-large-'));
+    fs.writeFileSync(path.join(dir, 'large.txt'), largeDocument(false));
+    fs.writeFileSync(path.join(dir, 'large.md'), largeDocument(true));
+  });
+
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  for (const name of ['large.txt', 'large.md']) {
+    it(`${name}: the findings with the detector's second thread equal the one-thread engine's`, () => {
+      const file = path.join(dir, name);
+      const r = spawnSync(process.execPath, [BIN, 'check', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.stderr, '');
+      const got = cliDiagnostics(r.stdout);
+      const want = expectedDiagnostics(file);
+      // the planted slips are all there (the test means something)
+      for (const code of ['typo/confusable', 'typo/dictionary', 'punctuation/fullwidth']) {
+        assert.ok(got.filter((d) => d.code === code).length > 100, `${code}: ${got.filter((d) => d.code === code).length}`);
+      }
+      assert.equal(got.length, want.length);
+      assert.deepEqual(got, want);
+    });
+  }
+
+  it('the CLI really starts the worker for a large document, and not for a small one', () => {
+    // A copy of the bundle whose worker script leaves a mark before it runs the real one.
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-cli-dist-'));
+    try {
+      fs.copyFileSync(path.join(DIST, 'cli.js'), path.join(copy, 'cli.js'));
+      const mark = path.join(copy, 'worker-started');
+      fs.writeFileSync(
+        path.join(copy, 'detector-worker.js'),
+        `require('node:fs').writeFileSync(${JSON.stringify(mark)}, '');\nrequire(${JSON.stringify(path.join(DIST, 'detector-worker.js'))});\n`,
+      );
+      const env = { ...process.env, GONGWEN_LEXICON_DIR: path.join(ROOT, 'server/data/lexicon') };
+      const small = path.join(dir, 'small.txt');
+      fs.writeFileSync(small, '国务院堂务会议研究部署。\n');
+      let r = spawnSync(process.execPath, [path.join(copy, 'cli.js'), 'check', '--format', 'json', small], { encoding: 'utf8', env });
+      assert.equal(r.status, 0, r.stderr);
+      assert.ok(cliDiagnostics(r.stdout).some((d) => d.code === 'typo/confusable'), r.stdout);
+      assert.deepEqual(cliDiagnostics(r.stdout), expectedDiagnostics(small));
+      assert.equal(fs.existsSync(mark), false, 'no second thread for a small file');
+
+      const file = path.join(dir, 'large.txt');
+      r = spawnSync(process.execPath, [path.join(copy, 'cli.js'), 'check', '--format', 'json', file], { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(fs.existsSync(mark), true, 'the worker was started');
+      assert.deepEqual(cliDiagnostics(r.stdout), expectedDiagnostics(file));
+
+      // --only without typo: no worker
+      fs.rmSync(mark);
+      r = spawnSync(process.execPath, [path.join(copy, 'cli.js'), 'check', '--only', 'punctuation', file], { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stdout, /\[punctuation\/fullwidth\]/);
+      assert.equal(fs.existsSync(mark), false, 'no worker when the detector does not run');
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('dist/cli.js does not hold the .docx writer or the templates; new and export load dist/cli-extra.js', () => {
+    const cli = fs.readFileSync(path.join(DIST, 'cli.js'), 'utf8');
+    for (const mod of ['node_modules/docx/', 'node_modules/jszip/', 'templates/通知.md']) assert.ok(!cli.includes(mod), mod);
+    assert.ok(fs.readFileSync(path.join(DIST, 'cli-extra.js'), 'utf8').includes('node_modules/docx/'));
+    const r = spawnSync(process.execPath, [BIN, 'new', '通知'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /××/);
+    const src = path.join(dir, '通知.md');
+    fs.writeFileSync(src, '# 关于做好工作的通知\n\n各单位：\n\n请认真落实。\n');
+    const e = spawnSync(process.execPath, [BIN, 'export', src], { encoding: 'utf8' });
+    assert.equal(e.status, 0, e.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, '通知.docx')).subarray(0, 2).toString('latin1'), 'PK');
+  });
+});
