@@ -43,6 +43,8 @@ const MAX_TITLE_GAP = 6;
 interface Line {
   /** Trimmed text. */
   t: string;
+  /** What the line's text alone says (shared by every line with that text). */
+  f: LineFacts;
   /** Index in the untrimmed line text where `t` starts. */
   from: number;
   sourceLine: number;
@@ -52,13 +54,52 @@ interface Line {
   cell?: boolean;
 }
 
+/**
+ * What a line's text alone says: its trimmed text and the tests of the
+ * passes over every line, each computed when first needed. Pure functions
+ * of the text, kept across checks (the typing path re-checks a draft that
+ * is mostly unchanged) in a bounded table.
+ */
+interface LineFacts {
+  t: string;
+  from: number;
+  heading?: HeadingMatch | null;
+  cc?: boolean;
+  printLine?: boolean;
+  attachmentHeader?: boolean;
+  attendance?: boolean;
+  attachmentNote?: boolean;
+  date?: boolean;
+}
+
+const FACTS = new Map<string, LineFacts>();
+const MAX_FACTS = 50_000;
+
+function factsOf(text: string): LineFacts {
+  let f = FACTS.get(text);
+  if (!f) {
+    if (FACTS.size >= MAX_FACTS) FACTS.clear();
+    const { text: t, from } = trimLine(text);
+    f = { t, from };
+    FACTS.set(text, f);
+  }
+  return f;
+}
+
+function lineHeading(l: Line): HeadingMatch | undefined {
+  const f = l.f;
+  if (f.heading === undefined) f.heading = headingOf(f.t) ?? null;
+  return f.heading ?? undefined;
+}
+
 export function recogniseStructure(model: TextModel): DocStructure {
   const lines: Line[] = model.lines.map((l) => {
-    const { text, from } = trimLine(l.text);
+    const f = factsOf(l.text);
     const block = model.blocks[l.block];
     return {
-      t: text,
-      from,
+      t: f.t,
+      f,
+      from: f.from,
       sourceLine: l.sourceLine,
       depth: block?.kind === 'heading' ? block.depth : undefined,
       cell: block?.kind === 'tableCell',
@@ -163,10 +204,10 @@ export function recogniseStructure(model: TextModel): DocStructure {
 
   // --- 版记: 抄送, 印发机关和印发日期 (anywhere after the main text starts) ----
   for (let j = mainStart; j < n; j++) {
-    const t = lines[j].t;
     if (kinds[j] !== undefined) continue;
-    if (CC_RE.test(t) && /^抄[ \u3000]*送[ \u3000]*[:：]/.test(t)) kinds[j] = 'cc';
-    else if (isPrintLine(t)) kinds[j] = 'printLine';
+    const f = lines[j].f;
+    if ((f.cc ??= CC_RE.test(f.t) && /^抄[ \u3000]*送[ \u3000]*[:：]/.test(f.t))) kinds[j] = 'cc';
+    else if ((f.printLine ??= isPrintLine(f.t))) kinds[j] = 'printLine';
   }
   // Continuation lines of a 抄送 list: up to the 印发 line, lines without a label.
   for (let j = mainStart; j < n; j++) {
@@ -181,12 +222,12 @@ export function recogniseStructure(model: TextModel): DocStructure {
   // --- 附件N headers ------------------------------------------------------
   const attachHeaders: number[] = [];
   for (let j = mainStart; j < n; j++) {
-    if (kinds[j] === undefined && ATTACHMENT_HEADER_RE.test(lines[j].t)) attachHeaders.push(j);
+    if (kinds[j] === undefined && (lines[j].f.attachmentHeader ??= ATTACHMENT_HEADER_RE.test(lines[j].t))) attachHeaders.push(j);
   }
 
   // --- 纪要 attendance lines --------------------------------------------------
   for (let j = mainStart; j < n; j++) {
-    if (kinds[j] === undefined && ATTENDANCE_RE.test(lines[j].t)) kinds[j] = 'attendance';
+    if (kinds[j] === undefined && (lines[j].f.attendance ??= ATTENDANCE_RE.test(lines[j].t))) kinds[j] = 'attendance';
   }
 
   // --- 成文日期, 发文机关署名, 附注 ---------------------------------------
@@ -237,7 +278,7 @@ export function recogniseStructure(model: TextModel): DocStructure {
   }
   for (let j = mainStart; j < firstAttach; j++) {
     if (dateLine >= 0 && j > dateLine && j !== misplacedNote) continue;
-    if (kinds[j] !== undefined || !ATTACHMENT_NOTE_RE.test(lines[j].t)) continue;
+    if (kinds[j] !== undefined || !(lines[j].f.attachmentNote ??= ATTACHMENT_NOTE_RE.test(lines[j].t))) continue;
     kinds[j] = 'attachmentNote';
     const rest = lines[j].t.replace(ATTACHMENT_NOTE_RE, '').trim();
     if (!/^[0-9０-９]{1,2}[ \u3000]*[.．、]/.test(rest)) continue;
@@ -251,7 +292,7 @@ export function recogniseStructure(model: TextModel): DocStructure {
   // --- 正文: headings and body ----------------------------------------------
   for (let j = 0; j < n; j++) {
     if (kinds[j] !== undefined) continue;
-    const h = lines[j].cell ? undefined : headingOf(lines[j].t);
+    const h = lines[j].cell ? undefined : lineHeading(lines[j]);
     if (h && j >= (titleLines.length ? mainStart : 0)) {
       kinds[j] = 'heading';
       headings.push({
@@ -517,7 +558,7 @@ function findDate(lines: Line[], kinds: Array<ElementKind | undefined>, from: nu
   let best = -1;
   for (let k = from; k < to; k++) {
     if (kinds[k] !== undefined) continue;
-    if (!parseDocDate(lines[k].t)) continue;
+    if (!(lines[k].f.date ??= !!parseDocDate(lines[k].t))) continue;
     // What follows (up to `to`) may be 附注 and 版记 only, or the body of an
     // attachment that begins with its title (a published 印发 notice).
     const above = k - 1 >= from ? lines[k - 1].t : '';
