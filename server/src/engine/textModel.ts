@@ -56,6 +56,10 @@ export function buildTextModel(source: string, format: DocFormat, cache?: ModelC
           : `Markdown 无法解析（${String((e as Error)?.message ?? e).split('\n')[0]}），已按纯文本检查`,
       );
     }
+  } else if (cache) {
+    // the typing path: lines in chunks, as Markdown, so that an edit re-builds and moves only what it must
+    buildChunked(model, plainTextChunks(lineStarts, source.length), cache, 'plaintext');
+    linesDone = true;
   } else buildPlainText(model);
   if (!linesDone) model.lines = splitLines(model);
   return model;
@@ -274,6 +278,8 @@ interface Placement {
 
 interface ModelCacheEntry {
   used: number;
+  /** The format the chunk was read as: a Markdown chunk and a plain text one may have the same text. */
+  format: DocFormat;
   chunk: ChunkModel;
   placed?: Placement;
 }
@@ -300,10 +306,10 @@ export class ModelCache {
     this.usedNow = 0;
     this.origins = undefined;
   }
-  /** The cache entry of a chunk (marked as used), if any. */
-  entry(key: string): ModelCacheEntry | undefined {
+  /** The cache entry of a chunk read as `format` (marked as used), if any. */
+  entry(key: string, format: DocFormat = 'markdown'): ModelCacheEntry | undefined {
     const e = this.map.get(key);
-    if (!e) return undefined;
+    if (!e || e.format !== format) return undefined;
     if (e.used !== this.tick) this.usedNow++;
     e.used = this.tick;
     return e;
@@ -311,8 +317,8 @@ export class ModelCache {
   get(key: string): ChunkModel | undefined {
     return this.entry(key)?.chunk;
   }
-  set(key: string, chunk: ChunkModel): ModelCacheEntry {
-    const e: ModelCacheEntry = { used: this.tick, chunk };
+  set(key: string, chunk: ChunkModel, format: DocFormat = 'markdown'): ModelCacheEntry {
+    const e: ModelCacheEntry = { used: this.tick, format, chunk };
     this.map.set(key, e);
     this.usedNow++;
     return e;
@@ -499,16 +505,46 @@ const INLINE_MARKUP = new Uint8Array(128);
 for (const ch of '\\&*_`[]<|~') INLINE_MARKUP[ch.charCodeAt(0)] = 1;
 
 function buildMarkdownChunked(model: TextModel, starts: number[], cache?: ModelCache): void {
+  buildChunked(model, starts, cache, 'markdown');
+}
+
+/** Plain text in chunks for the typing path: cut at the first line start at least MIN_CHUNK past the last cut (lines are independent). */
+function plainTextChunks(lineStarts: number[], length: number): number[] {
+  const starts = [0];
+  let last = 0;
+  for (let l = 1; l < lineStarts.length; l++) {
+    const at = lineStarts[l];
+    if (at >= length) break;
+    if (at - last >= MIN_CHUNK) {
+      starts.push(at);
+      last = at;
+    }
+  }
+  return starts;
+}
+
+/** A plain text chunk's blocks and comments, offsets relative to the chunk. */
+function plainTextChunk(text: string): ChunkModel {
+  const sub: TextModel = { source: text, format: 'plaintext', blocks: [], lines: [], comments: [], lineStarts: computeLineStarts(text) };
+  buildPlainText(sub);
+  return { blocks: sub.blocks, comments: sub.comments };
+}
+
+/**
+ * The model of a draft from its chunks (start offsets; the first is 0), each
+ * read on its own: parsed or found in the cache by its text, then placed.
+ */
+function buildChunked(model: TextModel, starts: number[], cache: ModelCache | undefined, format: DocFormat): void {
   const { source, lineStarts } = model;
   const origins: TextBlock[] | undefined = cache ? [] : undefined;
   for (let k = 0; k < starts.length; k++) {
     const base = starts[k];
     const text = source.slice(base, k + 1 < starts.length ? starts[k + 1] : source.length);
-    const key = k === 0 ? `\u0000${text}` : text; // the first chunk may hold front matter
-    let entry = cache?.entry(key);
+    const key = k === 0 && format === 'markdown' ? `\u0000${text}` : text; // the first Markdown chunk may hold front matter
+    let entry = cache?.entry(key, format);
     if (!entry) {
-      const parsed = parseChunk(text, k === 0);
-      entry = cache ? cache.set(key, parsed) : { used: 0, chunk: parsed };
+      const parsed = format === 'markdown' ? parseChunk(text, k === 0) : plainTextChunk(text);
+      entry = cache ? cache.set(key, parsed, format) : { used: 0, format, chunk: parsed };
     }
     const chunk = entry.chunk;
     if (k === 0) {
