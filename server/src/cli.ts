@@ -9,6 +9,7 @@
 // Exit status: 0 no error found, 1 errors found, 2 bad usage or unreadable input.
 
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { check, fixAll, type CheckResult } from './engine/index';
 import { loadConfigFile, resolveConfigForFile, type ResolvedConfig } from './engine/config';
@@ -178,15 +179,17 @@ function jsonFinding(f: Finding, lineStarts: number[]) {
  * (engine/detector/parallel.ts): a worker with its own lexicon, which loads
  * while this thread builds the text model and runs the other rules, then
  * takes every other chunk of blocks. Started at the first file long enough
- * for the detector to use it, when its configuration runs the detector; only
- * from the bundle, where dist/detector-worker.js lies beside dist/cli.js.
+ * for the detector to use it, when its configuration runs the detector and
+ * the machine has a second core; only from the bundle, where
+ * dist/detector-worker.js lies beside dist/cli.js.
  */
 let detectorThreadTried = false;
 function startDetectorThread(): void {
   if (detectorThreadTried) return;
   detectorThreadTried = true;
   const script = path.join(__dirname, 'detector-worker.js');
-  if (fs.existsSync(script)) enableParallelDetection(script);
+  // one core: the second thread would only add its lexicon's load
+  if (os.availableParallelism() >= 2 && fs.existsSync(script)) enableParallelDetection(script);
 }
 
 function runCheck(args: Args, out: (s: string) => void): number {
