@@ -4,10 +4,12 @@
 // benchmark (bench/speed/typing.ts), without the package, engine, CLI and
 // peer steps. Uses the current dist/server.js (run `npm run build` first).
 //
-//   node bench/speed/typing-only.mjs [--keys 100k.md,100k.txt] [--edits 60] [--reps 1] [--no-net]
+//   node bench/speed/typing-only.mjs [--keys 100k.md,100k.txt] [--edits 60] [--reps 1] [--no-net] [--rss]
 //
 // Prints median / p95 per document, with the adaptive wait and net of it
-// (wait 0), for each repetition and pooled over the repetitions.
+// (wait 0), for each repetition and pooled over the repetitions. --rss also
+// reads the server's memory after opening the 1M document (as the full
+// benchmark does); --keys '' skips the typing part.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,7 +23,8 @@ const opt = (name, dflt) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : dflt;
 };
-const keys = opt('keys', '10k.txt,100k.txt,10k.md,100k.md').split(',');
+const keys = opt('keys', '10k.txt,100k.txt,10k.md,100k.md').split(',').filter(Boolean);
+const rss = argv.includes('--rss');
 const editCount = Number(opt('edits', '60'));
 const reps = Number(opt('reps', '1'));
 const net = !argv.includes('--no-net');
@@ -29,9 +32,9 @@ const corpusDir = path.resolve(opt('corpus', path.join(root, '../shared/corpora/
 const work = path.join(root, 'bench/results/speed-typing');
 fs.mkdirSync(work, { recursive: true });
 
-const corpus = buildCorpus(corpusDir, path.join(work, 'docs'), [10_000, 100_000]);
+const corpus = buildCorpus(corpusDir, path.join(work, 'docs'), rss ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]);
 const input = path.join(work, 'typing-input.json');
-fs.writeFileSync(input, JSON.stringify({ docs: corpus.docs, typing: keys, edits: editCount, net }));
+fs.writeFileSync(input, JSON.stringify({ docs: corpus.docs, typing: keys, edits: editCount, net, rss: rss ? '1M.txt' : undefined }));
 
 const median = (a) => {
   const s = [...a].sort((x, y) => x - y);
@@ -61,7 +64,12 @@ for (let r = 0; r < reps; r++) {
     if (t.net) pooled[k].net.push(...t.net.ms);
     line.push(`${k} ${fmt(t.adaptive.ms)}${t.net ? ` (net ${fmt(t.net.ms)})` : ''}`);
   }
+  if (out.rss) {
+    const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+    for (const [what, m] of [['as shipped', out.rss], ['whole document', out.rssWhole]])
+      line.push(`RSS after opening 1M.txt (${what}): ${mb(m.afterOpen.rssKB)}, peak ${mb(m.afterOpen.hwmKB)}, open ${m.openMs.toFixed(0)} ms`);
+  }
   process.stdout.write(line.join('  ') + '\n');
 }
-process.stdout.write(`median / p95 (ms) pooled over ${reps} rep(s) of ${editCount} edits:\n`);
+if (keys.length) process.stdout.write(`median / p95 (ms) pooled over ${reps} rep(s) of ${editCount} edits:\n`);
 for (const k of keys) process.stdout.write(`  ${k.padEnd(9)} adaptive ${fmt(pooled[k].adaptive)}${net ? `   net ${fmt(pooled[k].net)}` : ''}\n`);

@@ -73,7 +73,7 @@ interface LineFacts {
 }
 
 const FACTS = new Map<string, LineFacts>();
-const MAX_FACTS = 50_000;
+const MAX_FACTS = 20_000;
 
 function factsOf(text: string): LineFacts {
   let f = FACTS.get(text);

@@ -319,7 +319,8 @@ export class ModelCache {
   }
   set(key: string, chunk: ChunkModel, format: DocFormat = 'markdown'): ModelCacheEntry {
     const e: ModelCacheEntry = { used: this.tick, format, chunk };
-    this.map.set(key, e);
+    // a key sliced from the draft would keep that whole version of the draft alive: store a copy
+    this.map.set(ownCopy(key), e);
     this.usedNow++;
     return e;
   }
@@ -333,6 +334,11 @@ export class ModelCache {
   get size(): number {
     return this.map.size;
   }
+}
+
+/** A string that shares no storage with the one it was sliced from (V8 flattens the concatenation into new storage before slicing). */
+function ownCopy(s: string): string {
+  return s.length < 16 ? s : (' ' + s).slice(1);
 }
 
 // Constructs that can carry on across a blank line into a line that starts in
