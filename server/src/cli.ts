@@ -236,6 +236,7 @@ function runFix(args: Args, out: (s: string) => void): number {
   for (const file of files) {
     const text = readDraft(file);
     const config = configFor(file, args.config, cache);
+    if (config.enable && config.detector && text.length >= PARALLEL_MIN_CHARS) startDetectorThread();
     const result = fixAll(text, { format: formatOf(file), config });
     if (result.output !== text) {
       try {

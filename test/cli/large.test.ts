@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { check } from '../../server/src/engine/index';
+import { check, fixAll } from '../../server/src/engine/index';
 import { resolveConfigForFile } from '../../server/src/engine/config';
 import { positionAt } from '../../server/src/engine/textModel';
 import { PARALLEL_MIN_CHARS } from '../../server/src/engine/detector/parallel';
@@ -82,6 +82,17 @@ describe('gongwen CLI: large documents and lazy bundles', function () {
       assert.deepEqual(got, want);
     });
   }
+
+  it('fix on a large document writes what the one-thread fix-all computes', () => {
+    const file = path.join(dir, 'fix.md');
+    fs.copyFileSync(path.join(dir, 'large.md'), file);
+    const want = fixAll(fs.readFileSync(file, 'utf8'), { format: 'markdown', config: resolveConfigForFile(file, {}) });
+    assert.ok(want.fixed > 100, String(want.fixed));
+    const r = spawnSync(process.execPath, [BIN, 'fix', file], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, `${file}：已修复 ${want.fixed} 处\n${file}：还有 ${want.remaining.length} 个问题需要人工处理\n`);
+    assert.equal(fs.readFileSync(file, 'utf8'), want.output);
+  });
 
   it('the CLI really starts the worker for a large document, and not for a small one', () => {
     // A copy of the bundle whose worker script leaves a mark before it runs the real one.
