@@ -48,6 +48,8 @@ interface DocState {
    * a configuration change, which check everything); sizes the wait after an edit.
    */
   checkTimes: number[];
+  /** When the last check of this document ended (performance.now()). */
+  lastCheckEnd?: number;
 }
 const states = new Map<string, DocState>();
 const settingsCache = new Map<string, Promise<GongwenConfig>>();
@@ -55,16 +57,18 @@ const reportedProblems = new Set<string>();
 
 /**
  * The wait after an edit before re-checking, so that a burst of keystrokes
- * costs one check. It adapts to the document: what a check after an edit
- * takes there (the median of the last CHECK_TIMES such checks, so that one
- * slow check, e.g. one that met a garbage collection, does not hold back the
- * next keystrokes), between MIN_CHANGE_DELAY_MS and CHANGE_DELAY_MS.
- * Checking then takes at most about half of the server's time while the
- * user types on, and a draft that checks in 10 ms is not held back by a wait
- * sized for one that takes 100 ms. Checks that could re-use nothing (the
- * first one, on opening) do not count: they take far longer than a check
- * after an edit; until a check after an edit has been timed, the wait is
- * MIN_CHANGE_DELAY_MS. GONGWEN_CHANGE_DELAY_MS fixes the wait (benchmarks).
+ * costs few checks: the next check starts no sooner than a pause after the
+ * last one ended, the pause being what a check after an edit takes in this
+ * document (the median of the last CHECK_TIMES such checks, so that one slow
+ * check, e.g. one that met a garbage collection, does not hold back the next
+ * keystrokes), between MIN_CHANGE_DELAY_MS and CHANGE_DELAY_MS. Checking then
+ * takes at most about half of the server's time while the user types on; a
+ * keystroke after a longer pause is checked at once; and a draft that checks
+ * in 10 ms is not held back by a pause sized for one that takes 100 ms.
+ * Checks that could re-use nothing (the first one, on opening) do not count:
+ * they take far longer than a check after an edit; until a check after an
+ * edit has been timed, the pause is MIN_CHANGE_DELAY_MS.
+ * GONGWEN_CHANGE_DELAY_MS fixes the wait after every edit (benchmarks).
  */
 const CHANGE_DELAY_MS = 120;
 const MIN_CHANGE_DELAY_MS = 5;
@@ -73,11 +77,14 @@ const FIXED_CHANGE_DELAY_MS = process.env.GONGWEN_CHANGE_DELAY_MS ? Number(proce
 
 function changeDelay(uri: string): number {
   if (FIXED_CHANGE_DELAY_MS !== undefined && Number.isFinite(FIXED_CHANGE_DELAY_MS)) return FIXED_CHANGE_DELAY_MS;
-  const times = states.get(uri)?.checkTimes;
-  if (!times?.length) return MIN_CHANGE_DELAY_MS;
-  const sorted = [...times].sort((a, b) => a - b);
-  const typical = sorted[(sorted.length - 1) >> 1];
-  return Math.round(Math.min(CHANGE_DELAY_MS, Math.max(MIN_CHANGE_DELAY_MS, typical)));
+  const s = states.get(uri);
+  let pause = MIN_CHANGE_DELAY_MS;
+  if (s?.checkTimes.length) {
+    const sorted = [...s.checkTimes].sort((a, b) => a - b);
+    pause = Math.min(CHANGE_DELAY_MS, Math.max(MIN_CHANGE_DELAY_MS, sorted[(sorted.length - 1) >> 1]));
+  }
+  const since = s?.lastCheckEnd === undefined ? Infinity : performance.now() - s.lastCheckEnd;
+  return Math.max(0, Math.round(pause - since));
 }
 
 /**
@@ -279,6 +286,7 @@ async function validate(uri: string, generation: number): Promise<void> {
   const diagnostics: Diagnostic[] = result.findings.map((f) => diagnosticFromFinding(f, lineStarts));
   diagnostics.push(...notices(doc, text, result));
   connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  s.lastCheckEnd = performance.now();
 }
 
 /** Information diagnostics about the check itself: a part left unchecked, Markdown read as plain text, broken front matter. */
