@@ -5,7 +5,8 @@
 // documents and seeded edits as bench/speed/typing.ts.
 //
 //   node --max-semi-space-size=2 --import tsx bench/speed/typing-profile.ts FILE [--edits 200] [--md]
-//   (add --cpu-prof --cpu-prof-dir=DIR to profile; the first 5 edits warm up)
+//   (add --cpu-prof --cpu-prof-dir=DIR to profile; the first 5 edits warm up;
+//   with --expose-gc, also the heap in use after opening and after the edits)
 //
 // Prints median / p95 per edit, and the mean time per edit of each check
 // phase (check()'s `timings`) that takes more than 0.05 ms.
@@ -38,6 +39,12 @@ let k = 0;
 const t0 = performance.now();
 serve();
 const openMs = performance.now() - t0;
+const gc = (globalThis as { gc?: () => void }).gc;
+const heapMB = () => {
+  gc!();
+  return (process.memoryUsage().heapUsed / 1e6).toFixed(1);
+};
+const heapAfterOpen = gc ? heapMB() : undefined;
 const ms: number[] = [];
 for (const e of edits(text, count + 5)) {
   const pos = doc.positionAt(e.offset);
@@ -53,3 +60,4 @@ const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted
 process.stdout.write(`${file} (${format}): open ${openMs.toFixed(0)} ms; per edit median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, max ${q(1).toFixed(2)} ms (n=${ms.length})\n`);
 const phases = [...timings].map(([p, v]) => [p, v / ms.length] as const).filter(([, v]) => v > 0.05).sort((a, b) => b[1] - a[1]);
 for (const [p, v] of phases) process.stdout.write(`  ${v.toFixed(2).padStart(6)} ms  ${p}\n`);
+if (gc) process.stdout.write(`heap in use: ${heapAfterOpen} MB after opening, ${heapMB()} MB after ${ms.length + 5} edits\n`);

@@ -18,7 +18,7 @@ import type {
   TextBlock,
   TextModel,
 } from './types';
-import { buildTextModel, ModelCache } from './textModel';
+import { buildTextModel, ModelCache, ownCopy } from './textModel';
 import { recogniseStructure } from './structure';
 import { collectSuppressions } from './suppression';
 import { defaultConfig, type ResolvedConfig, type RuleSetting } from './config';
@@ -114,7 +114,8 @@ export class BlockCache {
     let e = this.map.get(key);
     if (!e) {
       e = { used: this.tick, byRule: new Map() };
-      this.map.set(key, e);
+      // a key built from a slice of the source would keep that whole version of the source alive: store a copy
+      this.map.set(ownCopy(key), e);
     } else e.used = this.tick;
     return e;
   }

@@ -9,6 +9,7 @@
 
 import type { DocElement, DocStructure, DocType, ElementKind, HeadingInfo, HeadingStyle, TextModel } from './types';
 import { parseChineseNumber } from './text';
+import { ownCopy } from './textModel';
 import {
   ATTACHMENT_HEADER_RE,
   ATTACHMENT_NOTE_RE,
@@ -79,9 +80,11 @@ function factsOf(text: string): LineFacts {
   let f = FACTS.get(text);
   if (!f) {
     if (FACTS.size >= MAX_FACTS) FACTS.clear();
-    const { text: t, from } = trimLine(text);
+    // kept across checks: a copy, as the line may be a slice of the whole draft
+    const key = ownCopy(text);
+    const { text: t, from } = trimLine(key);
     f = { t, from };
-    FACTS.set(text, f);
+    FACTS.set(key, f);
   }
   return f;
 }

@@ -337,7 +337,7 @@ export class ModelCache {
 }
 
 /** A string that shares no storage with the one it was sliced from (V8 flattens the concatenation into new storage before slicing). */
-function ownCopy(s: string): string {
+export function ownCopy(s: string): string {
   return s.length < 16 ? s : (' ' + s).slice(1);
 }
 
@@ -549,7 +549,9 @@ function buildChunked(model: TextModel, starts: number[], cache: ModelCache | un
     const key = k === 0 && format === 'markdown' ? `\u0000${text}` : text; // the first Markdown chunk may hold front matter
     let entry = cache?.entry(key, format);
     if (!entry) {
-      const parsed = format === 'markdown' ? parseChunk(text, k === 0) : plainTextChunk(text);
+      // Cached, what the chunk gives (texts, comments) must not be slices of the draft: they would keep that whole version alive.
+      const own = cache ? ownCopy(text) : text;
+      const parsed = format === 'markdown' ? parseChunk(own, k === 0) : plainTextChunk(own);
       entry = cache ? cache.set(key, parsed, format) : { used: 0, format, chunk: parsed };
     }
     const chunk = entry.chunk;
