@@ -30,6 +30,7 @@ const RULE_IDS = [
   'number/chinese-year-zero',
   'number/mixed-date',
   'wording/de-di-de',
+  'structure/placeholder',
 ];
 
 function corpus(): { txt: string; md: string } {

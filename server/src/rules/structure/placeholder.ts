@@ -26,6 +26,8 @@ const TEMPLATE_MARKER = /\{\{[^{}\n]{0,60}\}\}|\$\{[^{}\n]{0,60}\}/g;
 const CROSSES = /[×ⅹ╳]{2,}|[XＸ]{2,}|[xｘ]{2,}/g;
 const EMPTY_BRACKETS = /〔[ \u3000]*〕|〔[ \u3000]*[×xX]*[ \u3000]*〕/g;
 const PENDING = /待定|待核实|待补充|待确认|待填写?/g;
+/** Every placeholder above contains one of these characters: most blocks have none and are skipped at once. */
+const TRIGGER = /[{$〔×ⅹ╳XＸxｘ待]/;
 
 function isAsciiAlnum(ch: string | undefined): boolean {
   return !!ch && /[A-Za-z0-9]/.test(ch);
@@ -79,6 +81,7 @@ function isFieldValue(block: TextBlock, from: number, to: number): boolean {
 
 export function findPlaceholders(block: TextBlock): Hit[] {
   const text = block.text;
+  if (!TRIGGER.test(text)) return [];
   const hits: Hit[] = [];
   const taken: Array<[number, number]> = [];
   const free = (from: number, to: number) => !taken.some(([s, e]) => from < e && s < to);
@@ -87,8 +90,8 @@ export function findPlaceholders(block: TextBlock): Hit[] {
     taken.push([from, to]);
     hits.push({ from, to, message });
   };
-  const quoted = quotedRanges(text);
-  const inQuotes = (i: number) => quoted.some(([s, e]) => i > s && i < e);
+  let quoted: Array<[number, number]> | undefined;
+  const inQuotes = (i: number) => (quoted ??= quotedRanges(text)).some(([s, e]) => i > s && i < e);
 
   for (const m of text.matchAll(TEMPLATE_MARKER)) {
     const from = m.index!;
