@@ -254,6 +254,20 @@ for (const [syl, set] of bySyllable) {
   for (const c of set) s2.add(c);
 }
 
+// Characters that the 通用规范汉字表 (2013) made standard again for one sense,
+// where the character they had been merged into was used before (黏稠, not
+// 粘稠): replacing them by that character goes back to a superseded form, so
+// it is never proposed as a correction. (The other direction stays: 粘稠 for
+// 黏稠 is a slip the detector may flag.)
+const RESTORED = new Map([
+  ['黏', '粘'],
+  ['皙', '晰'],
+  ['瞋', '嗔'],
+  ['噘', '撅'],
+  ['蹚', '趟'],
+  ['勠', '戮'],
+]);
+
 // confusion.txt: `char<TAB>same syllable and tone<TAB>same syllable, other tone<TAB>similar shape<TAB>fuzzy syllable`
 const lines = [];
 let pairCount = 0;
@@ -272,6 +286,9 @@ for (const c of common) {
     for (const d of byFuzzy.get(fuzzy(p.slice(0, -1))) ?? []) if (d !== c) fuzzySet.add(d);
   }
   for (const d of sameTone) otherTone.delete(d);
+  const superseded = RESTORED.get(c);
+  if (superseded) for (const set of [sameTone, otherTone, fuzzySet]) set.delete(superseded);
+  if (superseded) shape.get(c)?.delete(superseded);
   const sh = [...(shape.get(c) ?? [])].filter((d) => !sameTone.has(d) && !otherTone.has(d));
   const fz = [...fuzzySet].filter((d) => !sameTone.has(d) && !otherTone.has(d) && !sh.includes(d));
   if (!sameTone.size && !otherTone.size && !sh.length && !fz.length) continue;

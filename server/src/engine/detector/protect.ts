@@ -1,12 +1,14 @@
 // Spans the detector must not "correct": person, place and organisation
 // names, quoted words and titles in 书名号, characters next to Latin letters
-// or digits, and the user's accepted words.
+// or digits, parallel enumeration items, and the user's accepted words.
 //
 // Two levels per character of a block's text:
 //   HARD: no correction may touch the character (names, quotes, accepted words);
 //   SOFT: the character itself is not replaced, but a corrected word may
 //         include it (the name part before a place or organisation suffix,
 //         characters next to Latin or digits).
+
+import { getLexicon, wordLogp } from './lexicon';
 
 export const FREE = 0;
 export const SOFT = 1;
@@ -42,7 +44,7 @@ export const ORG_SUFFIXES = [
   '委员会', '办公室', '办公厅', '研究院', '研究所', '研究中心', '中心', '公司', '集团', '协会', '学会', '商会',
   '联合会', '基金会', '银行', '大学', '学院', '学校', '医院', '法院', '检察院', '出版社', '报社', '电视台',
   '工作组', '小组', '事务所', '合作社', '派出所', '管委会', '居委会', '村委会', '社区', '小区', '医院', '公司',
-  '局', '厅', '委', '署', '站', '司',
+  '局', '厅', '委', '署', '站', '司', '科',
 ];
 /** Multi-character suffixes, also recognised at the end of a longer token (有限公司, 服务中心). */
 const MULTI_SUFFIXES = [...ORG_SUFFIXES, ...PLACE_SUFFIXES].filter((x) => x.length >= 2);
@@ -88,11 +90,67 @@ export function blockProtection(text: string, acceptedWords: ReadonlySet<string>
       mark(mask, i + 1, i + 2, SOFT);
     }
   }
+  parallelItems(text, mask);
   for (const w of acceptedWords) {
     if (!w) continue;
     for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) mark(mask, i, i + w.length, HARD);
   }
   return mask;
+}
+
+const isHanCode = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+
+/**
+ * Parallel items of an enumeration (排比): neighbours separated by 、 that have
+ * the same length (2–4 Han characters) and the same characters at the same
+ * place, at least half of them (治企有方、兴企有为; 述学、评学、考学), are built on one
+ * pattern, chosen character by character: like the repetition frames, they
+ * are not slips, and their coinages look like slips to a word model. The
+ * first item is the end of its clause and the last the start of its own,
+ * aligned on the length of the whole item next to them.
+ */
+function parallelItems(text: string, mask: Uint8Array): void {
+  const isWord = (w: string): boolean => wordLogp(getLexicon(), w) !== undefined;
+  for (let d = text.indexOf('、'); d >= 0; d = text.indexOf('、', d + 1)) {
+    // The item after the mark: Han characters up to the next punctuation.
+    let e = d + 1;
+    while (e < text.length && isHanCode(text.charCodeAt(e))) e++;
+    // The item before: Han characters back to the previous punctuation.
+    let b = d;
+    while (b > 0 && isHanCode(text.charCodeAt(b - 1))) b--;
+    const after = e - (d + 1);
+    const before = d - b;
+    const closedAfter = text[e] === '、';
+    const closedBefore = b > 0 && text[b - 1] === '、';
+    // The length of the whole item on either side fixes the alignment.
+    let len = 0;
+    if (closedAfter && after >= 2 && after <= 4 && before >= after) len = after;
+    else if (closedBefore && before >= 2 && before <= 4 && after >= before) len = before;
+    else if (!closedAfter && !closedBefore) {
+      // Two items: the shorter side is the whole item (兴企有道、强企有方。).
+      const m = Math.min(before, after);
+      if (m >= 2 && m <= 4) len = m;
+    }
+    if (!len) continue;
+    const x = d - len;
+    const y = d + 1;
+    // Shared characters, not counting a shared word (堂务会议、全体会议 share
+    // the head word 会议, not a pattern).
+    let shared = 0;
+    for (let k = 0; k < len; ) {
+      if (text[x + k] !== text[y + k]) {
+        k++;
+        continue;
+      }
+      let m = k;
+      while (m < len && text[x + m] === text[y + m]) m++;
+      if (m - k === 1 || !isWord(text.slice(x + k, x + m))) shared += m - k;
+      k = m;
+    }
+    if (shared * 2 < len) continue;
+    mark(mask, x, d, SOFT);
+    mark(mask, y, y + len, SOFT);
+  }
 }
 
 /** A word list indexed by first and by last character (each bucket keeps the list's order). */
@@ -208,20 +266,24 @@ export function runProtection(run: RunInfo, mask: Uint8Array): void {
   for (let p = 0; p < n; p++) {
     const dbl = startsWithAny(s, p, DOUBLE_IX);
     if (!dbl && !SURNAME_CODE[s.charCodeAt(p)]) continue;
-    const sl = dbl ? 2 : 1;
     // A title or name introducer on the left, or a title / 同志 / 等 on the
     // right, marks a name; a run that is nothing but surname + given name
     // (a name between punctuation marks, as in lists) too.
     const leftStrong = !!endsWithAny(s, p, TITLES_IX) || !!endsWithAny(s, p, INTRODUCERS_IX);
-    for (const given of [1, 2]) {
-      const end = p + sl + given;
-      if (end > n) continue;
-      let weak = true;
-      for (let i = p + sl; i < end; i++) if (!weakAt(i)) weak = false;
-      if (!weak) continue;
-      const rightStrong = !!startsWithAny(s, end, TITLES_IX) || !!startsWithAny(s, end, FOLLOWERS_IX) || s.startsWith('等', end);
-      const wholeRun = p === 0 && (end === n || s.startsWith('为', end));
-      if (leftStrong || rightStrong || wholeRun) mark(mask, p, end, HARD);
+    // A married woman's name may put her husband's surname before her own
+    // (冠夫姓: 陈冯富珍, 范徐丽泰): two single surnames as single characters, then the given name.
+    const married = !dbl && weakAt(p) && p + 1 < n && SURNAME_CODE[s.charCodeAt(p + 1)] === 1 && weakAt(p + 1) && tokenOf[p + 1] !== tokenOf[p];
+    for (const sl of dbl ? [2] : married ? [1, 2] : [1]) {
+      for (const given of [1, 2]) {
+        const end = p + sl + given;
+        if (end > n) continue;
+        let weak = true;
+        for (let i = p + sl; i < end; i++) if (!weakAt(i)) weak = false;
+        if (!weak) continue;
+        const rightStrong = !!startsWithAny(s, end, TITLES_IX) || !!startsWithAny(s, end, FOLLOWERS_IX) || s.startsWith('等', end);
+        const wholeRun = p === 0 && (end === n || s.startsWith('为', end));
+        if (leftStrong || rightStrong || wholeRun) mark(mask, p, end, HARD);
+      }
     }
   }
   // A title right after two or three weak characters marks them as a name even without a known surname.
