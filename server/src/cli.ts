@@ -178,7 +178,8 @@ function jsonFinding(f: Finding, lineStarts: number[]) {
  * A large document is checked faster with the detector's second thread
  * (engine/detector/parallel.ts): a worker with its own lexicon, which loads
  * while this thread builds the text model and runs the other rules, then
- * takes every other chunk of blocks. Started at the first file long enough
+ * takes chunks of blocks from the end of the document while this thread takes
+ * them from the start. Started at the first file long enough
  * for the detector to use it, when its configuration runs the detector and
  * the machine has a second core; only from the bundle, where
  * dist/detector-worker.js lies beside dist/cli.js.
