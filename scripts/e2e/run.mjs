@@ -2,7 +2,12 @@
 // End-to-end tests in a real VS Code: code-server's VS Code server (Node 24)
 // plus its web workbench in headless Debian chromium, driven by playwright-core.
 //
-//   node scripts/e2e/run.mjs [--no-build] [--no-ui] [--only-ui] [--keep] [--verbose] [--timeout=SECONDS]
+//   node scripts/e2e/run.mjs [--no-build] [--no-ui] [--only-ui] [--keep] [--verbose] [--timeout=SECONDS] [--grep=PATTERN]
+//
+// --grep=PATTERN runs only the extension-host tests whose full title matches
+// (mocha's grep; the same as env GONGWEN_E2E_GREP). The extension host
+// inherits the environment of this process (e.g. GONGWEN_E2E_TIMINGS_OUT for
+// test/e2e/suite/activation.test.ts).
 //
 // 1. builds the extension (npm run build) and the e2e bundles (dist/test/e2e);
 // 2. starts server-main.js on a free loopback port with fresh user-data,
@@ -145,6 +150,7 @@ const server = spawn(tools.node, serverArgs, {
   env: {
     ...process.env,
     GONGWEN_E2E_OUT: dirs.out,
+    ...(opt('grep') ? { GONGWEN_E2E_GREP: opt('grep') } : {}),
     // No gallery: nothing to query, nothing to update.
     EXTENSIONS_GALLERY: '{}',
     VSCODE_SKIP_PRELAUNCH: '1',
