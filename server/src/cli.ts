@@ -175,22 +175,33 @@ function jsonFinding(f: Finding, lineStarts: number[]) {
 }
 
 /**
- * A large document is checked faster with the detector's second thread
- * (engine/detector/parallel.ts): a worker with its own lexicon, which loads
- * while this thread builds the text model and runs the other rules, then
- * takes chunks of blocks from the end of the document while this thread takes
- * them from the start. Started at the first file long enough
- * for the detector to use it, when its configuration runs the detector and
- * the machine has a second core; only from the bundle, where
+ * The detector's second thread (engine/detector/parallel.ts): a worker with
+ * its own lexicon, which loads while this thread builds the text model and
+ * runs the other rules, then shares the detection of a large document.
+ * Started at the first file long enough for the detector to use it, when its
+ * configuration runs the detector; only from the bundle, where
  * dist/detector-worker.js lies beside dist/cli.js.
+ *
+ * On by default only with 4 or more cores. On 2 cores it does not pay in a
+ * cold process: this thread still loads its own lexicon, the second copy's
+ * load and the worker's compilation and garbage collection compete with V8's
+ * background threads, and 1M characters took as long as in one thread when
+ * the machine was otherwise idle (≈ 1.2 s) and much longer when another
+ * process used a core. GONGWEN_DETECTOR_THREAD=1 or 0 forces it on or off.
  */
+function detectorThreadWanted(): boolean {
+  const forced = process.env.GONGWEN_DETECTOR_THREAD;
+  if (forced === '1') return true;
+  if (forced === '0') return false;
+  return os.availableParallelism() >= 4;
+}
+
 let detectorThreadTried = false;
 function startDetectorThread(): void {
   if (detectorThreadTried) return;
   detectorThreadTried = true;
   const script = path.join(__dirname, 'detector-worker.js');
-  // one core: the second thread would only add its lexicon's load
-  if (os.availableParallelism() >= 2 && fs.existsSync(script)) enableParallelDetection(script);
+  if (detectorThreadWanted() && fs.existsSync(script)) enableParallelDetection(script);
 }
 
 function runCheck(args: Args, out: (s: string) => void): number {

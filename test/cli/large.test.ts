@@ -1,5 +1,6 @@
-// The CLI's fast paths: a large document goes through the detector's second
-// thread (dist/detector-worker.js) and must give exactly the findings of the
+// The CLI's fast paths: a large document can go through the detector's second
+// thread (dist/detector-worker.js; on by default with 4+ cores, forced here
+// with GONGWEN_DETECTOR_THREAD=1) and must give exactly the findings of the
 // engine run in one thread; `new` and `export` live in their own bundle, so
 // that `check` does not load the .docx writer.
 import { strict as assert } from 'node:assert';
@@ -15,6 +16,14 @@ import { PARALLEL_MIN_CHARS } from '../../server/src/engine/detector/parallel';
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/gongwen.js');
 const DIST = path.join(ROOT, 'dist');
+
+/** The environment with the detector's second thread forced on (1), off (0) or left to the CLI (undefined). */
+function envWith(thread: '1' | '0' | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, GONGWEN_LEXICON_DIR: path.join(ROOT, 'server/data/lexicon') };
+  delete env.GONGWEN_DETECTOR_THREAD;
+  if (thread) env.GONGWEN_DETECTOR_THREAD = thread;
+  return env;
+}
 
 /** Ordinary 公文 sentences with planted slips for the detector (大数局, 堂务), the dictionary (布署) and punctuation. */
 function largeDocument(markdown: boolean): string {
@@ -69,7 +78,7 @@ describe('gongwen CLI: large documents and lazy bundles', function () {
   for (const name of ['large.txt', 'large.md']) {
     it(`${name}: the findings with the detector's second thread equal the one-thread engine's`, () => {
       const file = path.join(dir, name);
-      const r = spawnSync(process.execPath, [BIN, 'check', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      const r = spawnSync(process.execPath, [BIN, 'check', '--format', 'json', file], { encoding: 'utf8', env: envWith('1'), maxBuffer: 256 * 1024 * 1024 });
       assert.equal(r.status, 1, r.stderr);
       assert.equal(r.stderr, '');
       const got = cliDiagnostics(r.stdout);
@@ -88,13 +97,13 @@ describe('gongwen CLI: large documents and lazy bundles', function () {
     fs.copyFileSync(path.join(dir, 'large.md'), file);
     const want = fixAll(fs.readFileSync(file, 'utf8'), { format: 'markdown', config: resolveConfigForFile(file, {}) });
     assert.ok(want.fixed > 100, String(want.fixed));
-    const r = spawnSync(process.execPath, [BIN, 'fix', file], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'fix', file], { encoding: 'utf8', env: envWith('1') });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, `${file}：已修复 ${want.fixed} 处\n${file}：还有 ${want.remaining.length} 个问题需要人工处理\n`);
     assert.equal(fs.readFileSync(file, 'utf8'), want.output);
   });
 
-  it('the CLI really starts the worker for a large document, and not for a small one', () => {
+  it('the CLI starts the worker only for a large document, by default only with 4+ cores', () => {
     // A copy of the bundle whose worker script leaves a mark before it runs the real one.
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-cli-dist-'));
     try {
@@ -104,28 +113,37 @@ describe('gongwen CLI: large documents and lazy bundles', function () {
         path.join(copy, 'detector-worker.js'),
         `require('node:fs').writeFileSync(${JSON.stringify(mark)}, '');\nrequire(${JSON.stringify(path.join(DIST, 'detector-worker.js'))});\n`,
       );
-      const env = { ...process.env, GONGWEN_LEXICON_DIR: path.join(ROOT, 'server/data/lexicon') };
+      const cli = (args: string[], thread: '1' | '0' | undefined) => {
+        fs.rmSync(mark, { force: true });
+        const r = spawnSync(process.execPath, [path.join(copy, 'cli.js'), ...args], { encoding: 'utf8', env: envWith(thread), maxBuffer: 256 * 1024 * 1024 });
+        return { ...r, started: fs.existsSync(mark) };
+      };
       const small = path.join(dir, 'small.txt');
       fs.writeFileSync(small, '国务院堂务会议研究部署。\n');
-      let r = spawnSync(process.execPath, [path.join(copy, 'cli.js'), 'check', '--format', 'json', small], { encoding: 'utf8', env });
+      let r = cli(['check', '--format', 'json', small], '1');
       assert.equal(r.status, 0, r.stderr);
-      assert.ok(cliDiagnostics(r.stdout).some((d) => d.code === 'typo/confusable'), r.stdout);
       assert.deepEqual(cliDiagnostics(r.stdout), expectedDiagnostics(small));
-      assert.equal(fs.existsSync(mark), false, 'no second thread for a small file');
+      assert.ok(cliDiagnostics(r.stdout).some((d) => d.code === 'typo/confusable'), r.stdout);
+      assert.equal(r.started, false, 'no second thread for a small file');
 
       const file = path.join(dir, 'large.txt');
-      r = spawnSync(process.execPath, [path.join(copy, 'cli.js'), 'check', '--format', 'json', file], { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
+      r = cli(['check', '--format', 'json', file], '1');
       assert.equal(r.status, 1, r.stderr);
-      // on a single core the CLI stays in one thread
-      assert.equal(fs.existsSync(mark), os.availableParallelism() >= 2, 'the worker was started');
+      assert.equal(r.started, true, 'the worker was started');
       assert.deepEqual(cliDiagnostics(r.stdout), expectedDiagnostics(file));
 
+      r = cli(['check', file], '0');
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.started, false, 'GONGWEN_DETECTOR_THREAD=0');
+      r = cli(['check', file], undefined);
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.started, os.availableParallelism() >= 4, 'by default with 4 or more cores');
+
       // --only without typo: no worker
-      fs.rmSync(mark, { force: true });
-      r = spawnSync(process.execPath, [path.join(copy, 'cli.js'), 'check', '--only', 'punctuation', file], { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
+      r = cli(['check', '--only', 'punctuation', file], '1');
       assert.equal(r.status, 1, r.stderr);
       assert.match(r.stdout, /\[punctuation\/fullwidth\]/);
-      assert.equal(fs.existsSync(mark), false, 'no worker when the detector does not run');
+      assert.equal(r.started, false, 'no worker when the detector does not run');
     } finally {
       fs.rmSync(copy, { recursive: true, force: true });
     }
