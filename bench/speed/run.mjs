@@ -2,12 +2,13 @@
 // `npm run bench`: Gongwen's speed, memory and size, side by side with the
 // tools a user would otherwise pick, printed as one table.
 //
-//   npm run bench [-- --quick] [-- --no-package] [-- --no-peers] [-- --no-typing]
+//   npm run bench [-- --quick] [-- --no-package] [-- --no-peers] [-- --no-typing] [-- --no-activation]
 //
 //   --quick       10k and 100k only, fewer runs (a smoke test, not figures to quote)
 //   --no-package  skip `npm run package` (no .vsix size); builds dist with `npm run build`
 //   --no-peers    skip textlint + prh and zhlint
 //   --no-typing   skip the server (typing path, memory)
+//   --no-activation  skip the extension's activation in a real VS Code
 //
 // Steps, each in a child process of its own: `npm run package` (the shipped,
 // minified bundles, which are then measured, and the .vsix size; the normal
@@ -15,8 +16,10 @@
 // engine in-process (bench/speed/engine.ts, bundled with esbuild as the
 // server is), the CLI and textlint as whole processes, the peers in-process
 // (bench/speed/peers.mjs), the typing path and memory through the server
-// (bench/speed/typing.ts), the client bundle's load time
-// (bench/speed/activation.mjs). Raw results go to bench/results/.
+// (bench/speed/typing.ts), the client bundle's load time with a vscode
+// stand-in and the extension's activation in a real VS Code (code-server,
+// 3 fresh sessions; skipped with a note when scripts/e2e/setup.sh has not
+// run) (bench/speed/activation.mjs). Raw results go to bench/results/.
 // Timings on a shared machine are noisy: medians, with min–max.
 
 import { spawnSync } from 'node:child_process';
@@ -38,6 +41,8 @@ const quick = argv.includes('--quick');
 const doPackage = !argv.includes('--no-package');
 const doPeers = !argv.includes('--no-peers');
 const doTyping = !argv.includes('--no-typing');
+const doActivation = !argv.includes('--no-activation');
+const ACTIVATION_SESSIONS = 3; // fresh VS Code sessions, 10–15 s each
 const sizes = quick ? SIZES.slice(0, 2) : SIZES;
 const RUNS = quick ? 3 : 5; // in-process runs
 const CLI_RUNS = 3;
@@ -199,6 +204,15 @@ if (doTyping) {
 log('client bundle load');
 raw.activation = [];
 for (let r = 0; r < 5; r++) raw.activation.push(jsonWorker(process.execPath, [path.join(root, 'bench/speed/activation.mjs')], 'client load').ms);
+if (doActivation) {
+  // On the bundles now in dist/ (the production ones when packaging).
+  log(`extension activation in a real VS Code (code-server, ${ACTIVATION_SESSIONS} fresh sessions)`);
+  try {
+    raw.vscodeActivation = jsonWorker(process.execPath, [path.join(root, 'bench/speed/activation.mjs'), '--vscode', `--sessions=${ACTIVATION_SESSIONS}`], 'VS Code activation');
+  } catch (e) {
+    raw.vscodeActivation = { skipped: `runner error: ${String(e?.message ?? e).split('\n')[0].slice(0, 120)}`, sessions: [], failures: [] };
+  }
+}
 
 if (doPackage) {
   log('restoring the development build (npm run build)');
@@ -309,6 +323,23 @@ if (doTyping && raw.server.rss) {
   row('server start: spawn → initialize result', [fmtMs(raw.server.rss.initMs), '', ''].slice(0, cols.length));
 }
 row('client bundle load+parse+evaluate, vscode stand-in (not a real activation), n=5', [spread(raw.activation), '', ''].slice(0, cols.length));
+{
+  const va = raw.vscodeActivation;
+  const one = (cell) => [cell, '', ''].slice(0, cols.length);
+  const pick = (k) => (va?.sessions ?? []).map((s) => s[k]).filter((x) => typeof x === 'number');
+  if (!doActivation) row('extension activation in a real VS Code: skipped (--no-activation)', one('–'));
+  else if (va.skipped) row(`extension activation in a real VS Code: not measured, ${va.skipped}`, one('–'));
+  else if (!va.sessions.length) row(`extension activation in a real VS Code: every session failed (${va.failures[0] ?? '?'})`, one('–'));
+  else {
+    const n = va.sessions.length;
+    const failed = va.failures.length ? `; ${va.failures.length} session(s) failed` : '';
+    row(`extension activation, VS Code ${va.sessions[0].vscode} (code-server), fresh session each, n=${n}${failed}: bundle runs → activate() resolved`, one(spread(pick('activateMs'))));
+    row('  of which loading the modules (bundle runs → activate() called)', one(spread(pick('loadMs'))));
+    row('  of which server start (activate() called → client ready: spawned, initialize answered)', one(spread(pick('serverReadyMs'))));
+    const host = pick('hostActivateMs');
+    if (host.length) row(`  ext.activate() as a caller waits (adds reading + compiling dist/client.js), n=${host.length}`, one(spread(host)));
+  }
+}
 if (raw.vsixBytes) row('.vsix size (npm run package)', [`${raw.vsixBytes.toLocaleString('en')} bytes`, '', ''].slice(0, cols.length));
 
 const perRuleKey = docs['1M.txt'] ? '1M.txt' : txtKeys[txtKeys.length - 1];
