@@ -146,7 +146,8 @@ function configFor(file: string, explicit: string | undefined, cache: Map<string
       const p = c.problems[0];
       throw new InputError(`配置文件 ${p.file} 有误：${p.message}`);
     }
-    const dict = dictionaryProblems(c.dictionaries);
+    // only extra dictionaries can have problems (the built-in matcher is built when a rule needs it)
+    const dict = c.dictionaries.length ? dictionaryProblems(c.dictionaries) : [];
     if (dict.length) throw new InputError(`词典文件 ${dict[0].file} 有误：${dict[0].message}`);
     cache.set(key, c);
   }
