@@ -5,7 +5,7 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { exportDocx, defaultOutPath } from '../../server/src/export/index';
+import type * as Exporter from './client-export';
 import { GONGWEN_SOURCE } from './counts';
 import { suggestedDocxName } from './fileNames';
 
@@ -16,6 +16,15 @@ const DIAGNOSTICS_WAIT_MS = 3000;
 
 export function registerExportDocx(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): void {
   context.subscriptions.push(vscode.commands.registerCommand('gongwen.exportDocx', (uri?: unknown) => exportCommand(uri, output)));
+}
+
+let exporter: typeof Exporter | undefined;
+/**
+ * The exporter, loaded on first use: from the bundle, dist/client-export.js
+ * (built apart by scripts/build.mjs); from the sources, client/src/client-export.ts.
+ */
+function loadExporter(): typeof Exporter {
+  return (exporter ??= require('./client-export') as typeof Exporter);
 }
 
 async function exportCommand(arg: unknown, output: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
@@ -61,7 +70,7 @@ async function exportCommand(arg: unknown, output: vscode.LogOutputChannel): Pro
       title: vscode.l10n.t('Export to Word'),
     });
   } else {
-    target = doc.uri.with({ path: defaultOutPath(doc.uri.path) });
+    target = doc.uri.with({ path: loadExporter().defaultOutPath(doc.uri.path) });
     if (await exists(target)) {
       const overwrite = vscode.l10n.t('Overwrite');
       const saveAs = vscode.l10n.t('Save As…');
@@ -82,7 +91,7 @@ async function exportCommand(arg: unknown, output: vscode.LogOutputChannel): Pro
   try {
     const bytes = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting to Word…') },
-      () => exportDocx(doc.getText().replace(/^\ufeff/, ''), format),
+      () => loadExporter().exportDocx(doc.getText().replace(/^\ufeff/, ''), format),
     );
     const tmp = target.with({ path: path.posix.join(path.posix.dirname(target.path), `.${path.posix.basename(target.path)}.${Date.now()}.tmp`) });
     await vscode.workspace.fs.writeFile(tmp, bytes);

@@ -5,7 +5,17 @@
 // name (通知, 请示, …) to skip the QuickPick.
 
 import * as vscode from 'vscode';
-import { listTemplates, renderTemplate } from '../../server/src/templates/index';
+import type * as Engine from './client-templates';
+
+let engine: typeof Engine | undefined;
+/**
+ * The template engine, loaded on the first template command: from the bundle,
+ * dist/client-templates.js (built apart by scripts/build.mjs); from the
+ * sources, client/src/client-templates.ts.
+ */
+function loadEngine(): typeof Engine {
+  return (engine ??= require('./client-templates') as typeof Engine);
+}
 
 export function registerTemplates(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
@@ -20,6 +30,7 @@ interface TypeItem extends vscode.QuickPickItem {
 
 /** The type to use: the argument when it names a template, else the user's pick. */
 async function chooseType(arg: unknown, placeHolder: string): Promise<string | undefined> {
+  const { listTemplates, renderTemplate } = loadEngine();
   const listing = listTemplates();
   if (typeof arg === 'string' && arg.trim()) {
     const t = arg.trim();
@@ -51,7 +62,7 @@ export function templateSnippet(type: string, resource: vscode.Uri | undefined, 
   // Guidance is written as HTML comments: prose-free in Markdown, noise in plain text.
   const guidance = languageId === 'markdown' && config.get<boolean>('templates.guidance', true);
   const format = languageId === 'markdown' ? 'markdown' : 'plaintext';
-  return new vscode.SnippetString(renderTemplate(type, values, { mode: 'snippet', today: new Date(), guidance, format }));
+  return new vscode.SnippetString(loadEngine().renderTemplate(type, values, { mode: 'snippet', today: new Date(), guidance, format }));
 }
 
 async function insertTemplate(arg: unknown): Promise<vscode.Uri | undefined> {
