@@ -9,7 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { detect } from '../../../server/src/engine/detector/detect';
-import { findDataDir } from '../../../server/src/engine/detector/lexicon';
+import { findDataDir, getLexicon, isLexiconLoaded, setLexiconDir, wordLogp } from '../../../server/src/engine/detector/lexicon';
+import { lexiconTries } from '../../../server/src/engine/detector/trie';
 import {
   disableParallelDetection,
   enableParallelDetection,
@@ -134,6 +135,30 @@ describe('detector: second thread (parallel.ts)', function () {
     assert.deepEqual(withWorker, alone);
   });
 
+  it('a thread that has not loaded the lexicon adopts the worker\'s (shared memory, same results)', () => {
+    disableParallelDetection();
+    const texts = largeDocument();
+    const before = texts.map((t) => detect(t));
+    const dataDir = findDataDir();
+    setLexiconDir(undefined); // forget this thread's lexicon
+    assert.equal(isLexiconLoaded(), false);
+    process.env.GONGWEN_LEXICON_DIR = dataDir;
+    try {
+      assert.equal(enableParallelDetection(path.join(dir, 'detector-worker.js')), true);
+      const lex = getLexicon(); // waits for the worker's
+      const tries = lexiconTries(lex);
+      assert.ok(tries.logpValue.buffer instanceof SharedArrayBuffer, 'the tries are the worker\'s, in shared memory');
+      assert.ok(tries.fillFrom.buffer instanceof SharedArrayBuffer);
+      assert.deepEqual(texts.map((t) => detect(t)), before);
+      // The string maps (tests, tools) are built on demand from the data files.
+      assert.equal(lex.logp.get('机制'), wordLogp(lex, '机制'));
+      assert.equal(lex.names.size > 0, true);
+    } finally {
+      delete process.env.GONGWEN_LEXICON_DIR;
+      disableParallelDetection();
+    }
+  });
+
   it('falls back to one thread when the worker cannot run', async () => {
     disableParallelDetection();
     const broken = path.join(dir, 'broken-worker.js');
@@ -148,6 +173,20 @@ describe('detector: second thread (parallel.ts)', function () {
     for (let k = 0; k < 100 && parallelDetectionEnabled(); k++) await new Promise((r) => setTimeout(r, 50));
     assert.equal(parallelDetectionEnabled(), false, 'a dead worker is marked broken');
     assert.equal(planParallel(texts, new Set()), undefined, 'and no longer planned with');
+    disableParallelDetection();
+  });
+
+  it('loads the lexicon here when the worker dies before providing it', () => {
+    disableParallelDetection();
+    const broken = path.join(dir, 'broken-worker.js');
+    fs.writeFileSync(broken, 'throw new Error("broken worker");\n');
+    setLexiconDir(undefined);
+    enableParallelDetection(broken);
+    const t0 = Date.now();
+    const lex = getLexicon();
+    assert.ok(Date.now() - t0 < 20000, 'gave up on the worker after its start timeout');
+    assert.equal(lexiconTries(lex).logpValue.buffer instanceof SharedArrayBuffer, false, 'loaded here');
+    assert.deepEqual(detect('内蒙古自治区乌兰察布市大力培育发展大数局产业。').map((d) => d.corrected), ['大数据']);
     disableParallelDetection();
   });
 });

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { CodeTrie, lexiconTries, NAME_TAGS, packFills, registerTries, type CoreTries } from './trie';
+import { adoptTries, CodeTrie, lexiconTries, NAME_TAGS, packFills, registerTries, shareTries, type CoreTries, type SharedTries } from './trie';
 import {
   decodeTries,
   encodeTries,
@@ -91,10 +91,72 @@ export function findDataDir(): string {
   throw new Error(`detector lexicon not found (looked in ${candidates.join(', ')})`);
 }
 
+/**
+ * Where getLexicon() may take the lexicon from instead of loading it: the
+ * detector's worker thread, which loads it while this thread does other work
+ * (engine/detector/parallel.ts). Asked once; undefined means "load it here".
+ */
+let provider: (() => Lexicon | undefined) | undefined;
+
+export function setLexiconProvider(p: (() => Lexicon | undefined) | undefined): void {
+  provider = p;
+}
+
 /** The lexicon, loaded on first use. Throws when the data files are missing. */
 export function getLexicon(): Lexicon {
-  if (!cached) cached = loadLexicon(findDataDir());
+  if (!cached) {
+    const p = provider;
+    provider = undefined;
+    cached = p?.() ?? loadLexicon(findDataDir());
+  }
   return cached;
+}
+
+/**
+ * The loaded lexicon as data another thread can adopt without loading or
+ * copying it: its tries in shared memory, the scalars and the data folder
+ * (the adopting thread reads the small confusion file itself, faster than a
+ * structured clone of its map; the string maps are built only on demand).
+ * This thread switches to the shared copy too, so that one copy remains.
+ */
+export interface LexiconSnapshot {
+  total: number;
+  maxLen: number;
+  unknownLogp: number;
+  tries: SharedTries;
+  dataDir: string;
+}
+
+export function shareLexicon(): LexiconSnapshot {
+  const lex = getLexicon();
+  const snap: LexiconSnapshot = {
+    total: lex.total,
+    maxLen: lex.maxLen,
+    unknownLogp: lex.unknownLogp,
+    tries: shareTries(lex),
+    dataDir: findDataDir(),
+  };
+  cached = adoptLexicon(snap, lex.confusion);
+  return snap;
+}
+
+/** A lexicon over a snapshot's shared tries (see shareLexicon). */
+export function adoptLexicon(snap: LexiconSnapshot, confusion = loadConfusion(snap.dataDir)): Lexicon {
+  let maps: Pick<Lexicon, 'logp' | 'names' | 'wild'> | undefined;
+  // The string maps (tests, tools) from the data files, as loadLexicon builds them.
+  const getMaps = (): Pick<Lexicon, 'logp' | 'names' | 'wild'> => {
+    if (!maps) {
+      const text = zlib.gunzipSync(fs.readFileSync(path.join(snap.dataDir, 'words.txt.gz'))).toString('utf8');
+      maps = buildMaps(parseWords(text).entries, Math.log(snap.total), gongwenSet(readGongwen(snap.dataDir)));
+    }
+    return maps;
+  };
+  const lex = { unknownLogp: snap.unknownLogp, maxLen: snap.maxLen, confusion, total: snap.total } as Lexicon;
+  for (const key of ['logp', 'names', 'wild'] as const) {
+    Object.defineProperty(lex, key, { enumerable: true, get: () => getMaps()[key] });
+  }
+  adoptTries(lex, snap.tries);
+  return lex;
 }
 
 export function isLexiconLoaded(): boolean {

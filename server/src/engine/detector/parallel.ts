@@ -15,7 +15,7 @@
 
 import { MessageChannel, parentPort, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { detect, type Detection } from './detect';
-import { findDataDir, getLexicon } from './lexicon';
+import { adoptLexicon, findDataDir, getLexicon, isLexiconLoaded, setLexiconProvider, shareLexicon, type Lexicon, type LexiconSnapshot } from './lexicon';
 
 /** Marker in workerData that tells a bundle's entry point to run the detector worker. */
 export const WORKER_FLAG = 'gongwenDetectorWorker';
@@ -44,17 +44,38 @@ interface Request {
 }
 
 interface Reply {
+  kind: 'chunk';
   id: number;
   chunk: number;
   results?: Detection[][];
   error?: string;
 }
 
+/** The worker's lexicon, in shared memory, posted once it is loaded. */
+interface LexiconMessage {
+  kind: 'lexicon';
+  snapshot?: LexiconSnapshot;
+  error?: string;
+}
+
+/** Longest wait for the worker's lexicon before the caller loads its own. */
+const LEXICON_TIMEOUT_MS = 30_000;
+
+/**
+ * Longest wait for the worker to start running (it sets signal[2]): a worker
+ * whose script fails at once cannot tell the caller, whose synchronous wait
+ * keeps the worker's error and exit events from arriving.
+ */
+const START_TIMEOUT_MS = 3_000;
+
 interface Pool {
   worker: Worker;
   port: MessagePort;
-  /** [0]: number of replies posted by the worker (it notifies on it). */
+  /** [0]: number of chunk replies posted by the worker; [1]: 1 once it has posted its lexicon (it notifies on each); [2]: 1 once it runs. */
   signal: Int32Array;
+  startedAt: number;
+  /** The worker's lexicon message, once received. */
+  lexicon?: LexiconMessage;
   nextId: number;
   /** Replies received, by `${id}:${chunk}`. */
   replies: Map<string, Reply>;
@@ -75,7 +96,7 @@ export function enableParallelDetection(script: string): boolean {
   if (pool) return true;
   try {
     const { port1, port2 } = new MessageChannel();
-    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const signal = new Int32Array(new SharedArrayBuffer(12));
     let dataDir: string | undefined;
     try {
       dataDir = findDataDir();
@@ -90,7 +111,7 @@ export function enableParallelDetection(script: string): boolean {
     });
     let settle: (ok: boolean) => void = () => undefined;
     const ready = new Promise<boolean>((resolve) => (settle = resolve));
-    const p: Pool = { worker, port: port1, signal, nextId: 0, replies: new Map(), broken: false, ready };
+    const p: Pool = { worker, port: port1, signal, startedAt: Date.now(), nextId: 0, replies: new Map(), broken: false, ready };
     worker.on('message', (m) => settle(m === 'ready'));
     const fail = () => {
       p.broken = true;
@@ -102,6 +123,10 @@ export function enableParallelDetection(script: string): boolean {
     worker.unref();
     port1.unref();
     pool = p;
+    // The worker loads the lexicon anyway: when this thread has not loaded
+    // it yet, it adopts the worker's (shared, not copied) instead of loading
+    // a second one.
+    if (!isLexiconLoaded()) setLexiconProvider(() => lexiconFromWorker(p));
     return true;
   } catch {
     return false;
@@ -113,8 +138,40 @@ export function disableParallelDetection(): void {
   const p = pool;
   pool = undefined;
   if (p) {
+    setLexiconProvider(undefined);
     p.port.close();
     void p.worker.terminate();
+  }
+}
+
+/** Move the messages waiting on the port into the pool. */
+function drain(p: Pool): void {
+  for (let m = receiveMessageOnPort(p.port); m; m = receiveMessageOnPort(p.port)) {
+    const r = m.message as Reply | LexiconMessage;
+    if (r.kind === 'lexicon') p.lexicon = r;
+    else p.replies.set(`${r.id}:${r.chunk}`, r);
+  }
+}
+
+/** Wait (synchronously) for the worker's lexicon; undefined when it failed or took too long. */
+function lexiconFromWorker(p: Pool): Lexicon | undefined {
+  const deadline = Date.now() + LEXICON_TIMEOUT_MS;
+  for (;;) {
+    drain(p);
+    if (p.lexicon) {
+      const snap = p.lexicon.snapshot;
+      if (!snap) return undefined;
+      try {
+        return adoptLexicon(snap);
+      } catch {
+        return undefined;
+      }
+    }
+    const now = Date.now();
+    const left = deadline - now;
+    if (p.broken || left <= 0 || (Atomics.load(p.signal, 2) === 0 && now - p.startedAt > START_TIMEOUT_MS)) return undefined;
+    // signal[1] turns 1 after the message is posted: once it is 1 the next drain finds it.
+    Atomics.wait(p.signal, 1, 0, Math.min(left, 100));
   }
 }
 
@@ -135,13 +192,19 @@ export function parallelDetectionReady(): Promise<boolean> {
 /** The worker's side: answer requests until the port closes. */
 export function runDetectorWorker(data: { port: MessagePort; signal: Int32Array; dataDir?: string }): void {
   const { port, signal, dataDir } = data;
+  Atomics.store(signal, 2, 1);
   if (dataDir) process.env.GONGWEN_LEXICON_DIR = dataDir;
   let loadError: string | undefined;
+  let snapshot: LexiconSnapshot | undefined;
   try {
     getLexicon();
+    snapshot = shareLexicon();
   } catch (e) {
     loadError = String((e as Error)?.message ?? e);
   }
+  port.postMessage({ kind: 'lexicon', snapshot, error: loadError } satisfies LexiconMessage);
+  Atomics.store(signal, 1, 1);
+  Atomics.notify(signal, 1);
   parentPort?.postMessage(loadError ? 'failed' : 'ready');
   const post = (reply: Reply) => {
     port.postMessage(reply);
@@ -156,9 +219,9 @@ export function runDetectorWorker(data: { port: MessagePort; signal: Int32Array;
     for (let c = req.chunks.length - 1; c >= 0; c--) {
       if (Atomics.compareExchange(req.claims, c, UNCLAIMED, WORKER) !== UNCLAIMED) break;
       try {
-        post({ id: req.id, chunk: c, results: req.chunks[c].map((t) => detect(t, { acceptedWords })) });
+        post({ kind: 'chunk', id: req.id, chunk: c, results: req.chunks[c].map((t) => detect(t, { acceptedWords })) });
       } catch (e) {
-        post({ id: req.id, chunk: c, error: String((e as Error)?.message ?? e) });
+        post({ kind: 'chunk', id: req.id, chunk: c, error: String((e as Error)?.message ?? e) });
       }
     }
   });
@@ -222,10 +285,7 @@ function waitFor(p: Pool, id: number, c: number): Detection[][] | undefined {
     // Read the counter before draining: a reply posted after the drain
     // changes it, so the wait below returns at once.
     const seen = Atomics.load(p.signal, 0);
-    for (let m = receiveMessageOnPort(p.port); m; m = receiveMessageOnPort(p.port)) {
-      const r = m.message as Reply;
-      p.replies.set(`${r.id}:${r.chunk}`, r);
-    }
+    drain(p);
     const r = p.replies.get(key);
     if (r) {
       p.replies.delete(key);

@@ -16,13 +16,24 @@ function filterBit(node: number, code: number): number {
   return Math.imul(node ^ Math.imul(code, 0x27d4eb2d), 0x165667b1) >>> 9;
 }
 
+/** What CodeTrie.toParts() returns. */
+export interface CodeTrieParts {
+  slots: Int32Array;
+  root: Int32Array;
+  filter: Int32Array | undefined;
+  mask: number;
+  used: number;
+  nodes: number;
+  maxLoad: number;
+}
+
 export class CodeTrie {
   /** Slots of 3 int32: parent node (-1: empty), code unit, child node (one cache line per probe). */
   private slots: Int32Array;
   private mask: number;
   private used = 0;
   /** Children of the root, indexed directly by code unit (-1: none). */
-  private root = new Int32Array(0x10000).fill(-1);
+  private root: Int32Array<ArrayBufferLike> = new Int32Array(0x10000).fill(-1);
   /** Number of nodes (the root included). */
   nodes = 1;
 
@@ -161,6 +172,24 @@ export class CodeTrie {
     return t;
   }
 
+  /** The trie's arrays and sizes (to share them with another thread). */
+  toParts(): CodeTrieParts {
+    return { slots: this.slots, root: this.root, filter: this.filter, mask: this.mask, used: this.used, nodes: this.nodes, maxLoad: this.maxLoad };
+  }
+
+  /** A trie over given arrays (no copy): the inverse of toParts(). */
+  static fromParts(p: CodeTrieParts): CodeTrie {
+    const t = new CodeTrie();
+    t.slots = p.slots;
+    t.root = p.root;
+    t.filter = p.filter;
+    t.mask = p.mask;
+    t.used = p.used;
+    t.nodes = p.nodes;
+    t.maxLoad = p.maxLoad;
+    return t;
+  }
+
   private grow(): void {
     this.rehash((this.mask + 1) * 2);
   }
@@ -294,4 +323,62 @@ function finishTries(lex: Lexicon, core: CoreTries): LexiconTries {
     confKinds: Uint8Array.from(kinds),
   };
 
+}
+
+/**
+ * The tries as plain data whose typed arrays live in SharedArrayBuffers:
+ * posted to another thread, they are shared, not copied (the detector's
+ * worker loads the lexicon, the calling thread adopts it: see
+ * engine/detector/parallel.ts). The confusion sets (`confOf`) are rebuilt from
+ * the lexicon's confusion map on adoption.
+ */
+export interface SharedTries {
+  logp: CodeTrieParts;
+  logpValue: Float64Array;
+  wild: CodeTrieParts;
+  fillFrom: Int32Array;
+  fillTo: Int32Array;
+  fills: string;
+  starChild: Int32Array;
+  confStart: Int32Array;
+  confCodes: Uint16Array;
+  confKinds: Uint8Array;
+  nameOf: Uint8Array;
+}
+
+/** A copy of a typed array in shared memory. */
+function shared<T extends Int32Array | Float64Array | Uint16Array | Uint8Array>(a: T): T {
+  const C = a.constructor as { new (b: SharedArrayBuffer): T };
+  const out = new C(new SharedArrayBuffer(a.byteLength));
+  out.set(a as never);
+  return out;
+}
+
+function sharedParts(p: CodeTrieParts): CodeTrieParts {
+  return { ...p, slots: shared(p.slots), root: shared(p.root), filter: p.filter && shared(p.filter) };
+}
+
+/** Copy a lexicon's tries into shared memory (see SharedTries). */
+export function shareTries(lex: Lexicon): SharedTries {
+  const t = lexiconTries(lex);
+  return {
+    logp: sharedParts(t.logp.toParts()),
+    logpValue: shared(t.logpValue),
+    wild: sharedParts(t.wild.toParts()),
+    fillFrom: shared(t.fillFrom),
+    fillTo: shared(t.fillTo),
+    fills: t.fills,
+    starChild: shared(t.starChild),
+    confStart: shared(t.confStart),
+    confCodes: shared(t.confCodes),
+    confKinds: shared(t.confKinds),
+    nameOf: shared(t.nameOf),
+  };
+}
+
+/** Use shared tries for `lex` (whose confusion map they were built with). */
+export function adoptTries(lex: Lexicon, s: SharedTries): void {
+  const confOf: Array<Map<string, number> | undefined> = new Array(0x10000).fill(undefined);
+  for (const [c, conf] of lex.confusion) if (c.length === 1) confOf[c.charCodeAt(0)] = conf;
+  cache.set(lex, { ...s, logp: CodeTrie.fromParts(s.logp), wild: CodeTrie.fromParts(s.wild), confOf });
 }
