@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detect } from '../server/src/engine/detector/detect';
 import { getLexicon } from '../server/src/engine/detector/lexicon';
+import { govDocsText } from './gov-docs.mjs';
 
 const shared = process.env.GONGWEN_SHARED ?? '/work/shared';
 const GOV = path.join(shared, 'corpora/gov-docs');
@@ -25,17 +26,7 @@ const REF_LOW = '/tmp/detector-ref-odw-low.jsonl';
 const SIZE = 1_000_000;
 
 function govInput(): string {
-  const files = fs.readdirSync(GOV).filter((f) => f.endsWith('.txt')).sort();
-  const parts: string[] = [];
-  let len = 0;
-  for (const f of files) {
-    let t = fs.readFileSync(path.join(GOV, f), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-    if (!t.endsWith('\n')) t += '\n';
-    parts.push(t);
-    len += t.length;
-    if (len >= SIZE) break;
-  }
-  let text = parts.join('');
+  let { text } = govDocsText(GOV, SIZE);
   let end = Math.min(SIZE, text.length);
   const c = text.charCodeAt(end - 1);
   if (c >= 0xd800 && c <= 0xdbff) end--;

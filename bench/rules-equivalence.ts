@@ -15,6 +15,7 @@ import path from 'node:path';
 import { check, BlockCache } from '../server/src/engine/index';
 import { getRegistry } from '../server/src/engine/registry';
 import type { DocFormat, Rule } from '../server/src/engine/types';
+import { govDocsText } from './gov-docs.mjs';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = process.env.RULES_EQ_DIR ?? '/tmp/rules-eq';
@@ -34,17 +35,7 @@ const RULE_IDS = [
 ];
 
 function corpus(): { txt: string; md: string } {
-  const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
-  const parts: string[] = [];
-  let len = 0;
-  for (const f of files) {
-    let t = fs.readFileSync(path.join(CORPUS, f), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-    if (!t.endsWith('\n')) t += '\n';
-    parts.push(t);
-    len += t.length;
-    if (len >= 2.2 * SIZE) break;
-  }
-  const all = parts.join('');
+  const { text: all } = govDocsText(CORPUS, 2.2 * SIZE);
   const cut = (s: string) => {
     let end = Math.min(SIZE, s.length);
     const c = s.charCodeAt(end - 1);

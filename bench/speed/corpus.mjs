@@ -7,6 +7,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { govDocsText } from '../gov-docs.mjs';
 
 export const SIZES = [10_000, 100_000, 1_000_000];
 
@@ -23,20 +24,8 @@ function cut(text, n) {
 }
 
 export function buildCorpus(corpusDir, outDir, sizes = SIZES) {
-  const files = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort();
-  const max = Math.max(...sizes);
-  const parts = [];
-  let len = 0;
-  let used = 0;
-  for (const f of files) {
-    let t = fs.readFileSync(path.join(corpusDir, f), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-    if (!t.endsWith('\n')) t += '\n';
-    parts.push(t);
-    len += t.length;
-    used++;
-    if (len >= 2.2 * max) break; // enough for both variants
-  }
-  const txt = parts.join('');
+  // enough for both variants
+  const { text: txt, files: used } = govDocsText(corpusDir, 2.2 * Math.max(...sizes));
   const md = txt
     .split('\n')
     .filter((l) => l.trim())

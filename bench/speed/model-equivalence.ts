@@ -16,6 +16,7 @@ import path from 'node:path';
 import { check, BlockCache, type CheckResult } from '../../server/src/engine/index';
 import type { DocFormat } from '../../server/src/engine/types';
 import { edits } from './edits';
+import { govDocsText } from '../gov-docs.mjs';
 
 const ROOT = path.resolve(__dirname, '../..');
 const OUT = process.env.MODEL_EQ_DIR ?? '/tmp/model-eq';
@@ -70,17 +71,7 @@ function inputs(): Array<{ name: string; text: string; format: DocFormat }> {
 
 /** The typing benchmark's documents (bench/speed/corpus.mjs), built the same way. */
 function benchDocs(): Array<{ name: string; text: string; format: DocFormat }> {
-  const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
-  const parts: string[] = [];
-  let len = 0;
-  for (const f of files) {
-    let t = fs.readFileSync(path.join(CORPUS, f), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-    if (!t.endsWith('\n')) t += '\n';
-    parts.push(t);
-    len += t.length;
-    if (len >= 220_000) break;
-  }
-  const txt = parts.join('');
+  const { text: txt } = govDocsText(CORPUS, 220_000);
   const md = txt
     .split('\n')
     .filter((l) => l.trim())

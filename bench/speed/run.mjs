@@ -112,29 +112,22 @@ const dictOnlyConfig = path.join(work, 'gongwen-dictionary-only.json');
 fs.writeFileSync(dictOnlyConfig, JSON.stringify({ detector: false }, null, 2));
 fs.writeFileSync(path.join(work, 'warmup.txt'), corpus.warmup);
 
-await build({
-  entryPoints: [path.join(root, 'bench/speed/engine.ts')],
-  outfile: path.join(work, 'build/engine.js'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node18',
-  mainFields: ['module', 'main'],
-  loader: { '.md': 'text' },
-  logLevel: 'warning',
-  absWorkingDir: root,
-});
-await build({
-  entryPoints: [path.join(root, 'server/src/detector-worker.ts')],
-  outfile: path.join(work, 'build/detector-worker.js'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node18',
-  mainFields: ['module', 'main'],
-  logLevel: 'warning',
-  absWorkingDir: root,
-});
+// The in-process engine benchmark and the detector's worker, bundled like dist/.
+const bundle = (entry, outfile) =>
+  build({
+    entryPoints: [path.join(root, entry)],
+    outfile: path.join(work, outfile),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    mainFields: ['module', 'main'],
+    loader: { '.md': 'text' },
+    logLevel: 'warning',
+    absWorkingDir: root,
+  });
+await bundle('bench/speed/engine.ts', 'build/engine.js');
+await bundle('server/src/detector-worker.ts', 'build/detector-worker.js');
 const lexiconEnv = { GONGWEN_LEXICON_DIR: path.join(root, 'server/data/lexicon') };
 
 // ---------------------------------------------------------------------------
