@@ -27,8 +27,15 @@ let client: LanguageClient | undefined;
 
 /** How long activation took, in milliseconds (performance.now() differences). */
 export interface ActivationTimings {
-  /** From the start of the bundle's evaluation to the call of activate(): loading every module. */
+  /**
+   * From the start of the bundle's evaluation to the call of activate(): evaluating every
+   * module (evalMs), then whatever VS Code does before calling activate() (it prepares the
+   * ExtensionContext alongside, in round trips to the window: on a busy machine that part
+   * can outlast the evaluation).
+   */
   loadMs: number;
+  /** From the start of the bundle's evaluation to its end: evaluating every module (absent unbundled). */
+  evalMs?: number;
   /** From the start of the bundle's evaluation to the end of activate(). */
   activateMs?: number;
   /** From the call of activate() until the language client is ready (server started, initialize answered). */
@@ -43,7 +50,7 @@ export interface GongwenApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<GongwenApi> {
   const activateStart = performance.now();
-  const timings: ActivationTimings = { loadMs: activateStart - bundleStart };
+  const timings: ActivationTimings = { loadMs: activateStart - bundleStart, evalMs: bundleEvaluated };
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Gongwen'), { log: true });
   context.subscriptions.push(output);
   client = createLanguageClient(context, output);
@@ -71,3 +78,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Gongwe
 export async function deactivate(): Promise<void> {
   await client?.stop();
 }
+
+// This module is the bundle's entry: its last statement ends the bundle's evaluation.
+const bundleEvaluated = globalThis.__gongwenBundleStart === undefined ? undefined : performance.now() - bundleStart;
