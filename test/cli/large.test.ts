@@ -12,6 +12,7 @@ import { check, fixAll } from '../../server/src/engine/index';
 import { resolveConfigForFile } from '../../server/src/engine/config';
 import { positionAt } from '../../server/src/engine/textModel';
 import { PARALLEL_MIN_CHARS } from '../../server/src/engine/detector/parallel';
+import { numberedParagraphs } from '../helpers/numberedParagraphs';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/gongwen.js');
@@ -33,14 +34,7 @@ function largeDocument(markdown: boolean): string {
     '国务院堂务会议研究部署,各处室负责同志参加会议并作交流发言。',
     '请各单位认真布署，于每月五日前将工作进展情况报送市政府办公室，联系人：王明。',
   ];
-  const out: string[] = [];
-  let total = 0;
-  for (let k = 0; total < PARALLEL_MIN_CHARS * 1.5; k++) {
-    const p = `${base[k % base.length]}（第${k}条）`;
-    out.push(p);
-    total += p.length + 2;
-  }
-  return out.join(markdown ? '\n\n' : '\n') + '\n';
+  return numberedParagraphs(base, PARALLEL_MIN_CHARS * 1.5).join(markdown ? '\n\n' : '\n') + '\n';
 }
 
 /** What `check --format json` prints for a file, computed in this process (one thread). */

@@ -22,6 +22,7 @@ import {
 } from '../../../server/src/engine/detector/parallel';
 import { rule } from '../../../server/src/rules/typo/confusable';
 import { buildTextModel } from '../../../server/src/engine/textModel';
+import { numberedParagraphs } from '../../helpers/numberedParagraphs';
 import type { Report, RuleOptions } from '../../../server/src/engine/types';
 
 const root = path.resolve(__dirname, '../../..');
@@ -40,15 +41,7 @@ function largeDocument(): string[] {
     '编制国土空间总休规划，健全长效机治。',
     '请各单位于每月五日前将工作进展情况报送市政府办公室，联系人：王明。',
   ];
-  const out: string[] = [];
-  let total = 0;
-  for (let k = 0; total < PARALLEL_MIN_CHARS * 1.5; k++) {
-    // Vary the text so that the chunks differ (a number per paragraph).
-    const p = `${base[k % base.length]}（第${k}条）`;
-    out.push(p);
-    total += p.length;
-  }
-  return out;
+  return numberedParagraphs(base, PARALLEL_MIN_CHARS * 1.5);
 }
 
 describe('detector: second thread (parallel.ts)', function () {
