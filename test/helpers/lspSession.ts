@@ -24,8 +24,12 @@ export class LspSession {
   private waiters: Array<{ uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   stderr = '';
 
-  constructor(extraArgs: string[] = []) {
-    this.proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `env`: variables added to this process's environment for the server (test hooks, limits). */
+  constructor(extraArgs: string[] = [], env: Record<string, string> = {}) {
+    this.proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER, '--stdio', ...extraArgs], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     this.proc.stderr!.on('data', (d) => (this.stderr += d));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

@@ -183,12 +183,7 @@ describe('server faults and hostile input (protocol)', function () {
   describe('where a long document is cut (GONGWEN_MAX_CHECK_CHARS=61)', () => {
     let s: LspSession;
     before(async () => {
-      process.env.GONGWEN_MAX_CHECK_CHARS = '61';
-      try {
-        s = new LspSession();
-      } finally {
-        delete process.env.GONGWEN_MAX_CHECK_CHARS;
-      }
+      s = new LspSession([], { GONGWEN_MAX_CHECK_CHARS: '61' });
       await s.initialize();
     });
     after(async () => {
@@ -285,12 +280,7 @@ describe('server faults and hostile input (protocol)', function () {
     const logs: string[] = [];
     before(async () => {
       // hidden test hook: the server wraps this rule to throw
-      process.env.GONGWEN_TEST_FAULT = 'punctuation/fullwidth';
-      try {
-        s = new LspSession();
-      } finally {
-        delete process.env.GONGWEN_TEST_FAULT;
-      }
+      s = new LspSession([], { GONGWEN_TEST_FAULT: 'punctuation/fullwidth' });
       s.conn.onNotification('window/logMessage', (m: { message: string }) => void logs.push(m.message));
       await s.initialize();
     });
