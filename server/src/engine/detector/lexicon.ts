@@ -142,19 +142,12 @@ export function shareLexicon(): LexiconSnapshot {
 
 /** A lexicon over a snapshot's shared tries (see shareLexicon). */
 export function adoptLexicon(snap: LexiconSnapshot, confusion = loadConfusion(snap.dataDir)): Lexicon {
-  let maps: Pick<Lexicon, 'logp' | 'names' | 'wild'> | undefined;
-  // The string maps (tests, tools) from the data files, as loadLexicon builds them.
-  const getMaps = (): Pick<Lexicon, 'logp' | 'names' | 'wild'> => {
-    if (!maps) {
-      const text = zlib.gunzipSync(fs.readFileSync(path.join(snap.dataDir, 'words.txt.gz'))).toString('utf8');
-      maps = buildMaps(parseWords(text).entries, Math.log(snap.total), gongwenSet(readGongwen(snap.dataDir)));
-    }
-    return maps;
-  };
   const lex = { unknownLogp: snap.unknownLogp, maxLen: snap.maxLen, confusion, total: snap.total } as Lexicon;
-  for (const key of ['logp', 'names', 'wild'] as const) {
-    Object.defineProperty(lex, key, { enumerable: true, get: () => getMaps()[key] });
-  }
+  // The string maps (tests, tools) from the data files, as loadLexicon builds them.
+  defineLazyMaps(lex, () => {
+    const text = zlib.gunzipSync(fs.readFileSync(path.join(snap.dataDir, 'words.txt.gz'))).toString('utf8');
+    return buildMaps(parseWords(text).entries, Math.log(snap.total), gongwenSet(readGongwen(snap.dataDir)));
+  });
   adoptTries(lex, snap.tries);
   return lex;
 }
@@ -416,24 +409,25 @@ export function loadLexicon(dir: string, opts: { text?: boolean } = {}): Lexicon
   // logp, names and wild as string maps are built on first access only
   // (tests and tools), from the word list's text (kept: 1.4 MB, against
   // tens of MiB for the parsed entries or the maps).
-  let maps: Pick<Lexicon, 'logp' | 'names' | 'wild'> | undefined;
-  const getMaps = (): Pick<Lexicon, 'logp' | 'names' | 'wild'> => {
-    if (!maps) {
-      maps = buildMaps(parseWords(built.text).entries, logTotal, built.gongwen);
-    }
-    return maps;
-  };
   const lex = {
     unknownLogp: Math.log(1) - logTotal,
     maxLen: Math.min(maxLen, 16),
     confusion,
     total,
   } as Lexicon;
-  for (const key of ['logp', 'names', 'wild'] as const) {
-    Object.defineProperty(lex, key, { enumerable: true, get: () => getMaps()[key] });
-  }
+  defineLazyMaps(lex, () => buildMaps(parseWords(built.text).entries, logTotal, built.gongwen));
   registerTries(lex, core);
   return lex;
+}
+
+type StringMaps = Pick<Lexicon, 'logp' | 'names' | 'wild'>;
+
+/** Define lex.logp, lex.names and lex.wild as getters of maps built by `build` on first access. */
+function defineLazyMaps(lex: Lexicon, build: () => StringMaps): void {
+  let maps: StringMaps | undefined;
+  for (const key of ['logp', 'names', 'wild'] as const) {
+    Object.defineProperty(lex, key, { enumerable: true, get: () => (maps ??= build())[key] });
+  }
 }
 
 /** Log probability of a word, or undefined when it is not a word. */
