@@ -2,9 +2,12 @@
 // `各单位:` is both an ASCII colon in Chinese text and a 主送机关 without its
 // full-width colon — the user should see the more specific finding only.
 // A finding is subsumed when its first fix only edits text that another
-// rule's first fix also rewrites, and that rule is more specific.
+// rule's first fix also rewrites, and that finding ranks higher: its rule is
+// more specific, or, as specific, it is more certain (a higher severity: a
+// reviewed dictionary entry's error over the statistical detector's guess
+// at the same slip).
 
-import type { Category, Edit, Finding } from './types';
+import type { Category, Edit, Finding, Severity } from './types';
 
 /** Rules that know the element a line is win over rules that only see characters. */
 const SPECIFICITY: Record<Category, number> = {
@@ -16,6 +19,15 @@ const SPECIFICITY: Record<Category, number> = {
   wording: 1,
   typo: 1,
 };
+
+/** Among equally specific rules, the more certain finding wins. */
+const CERTAINTY: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+/** Whether b ranks above a: more specific, or as specific and more certain. */
+function ranksAbove(b: Finding, a: Finding): boolean {
+  const d = SPECIFICITY[b.category] - SPECIFICITY[a.category];
+  return d > 0 || (d === 0 && CERTAINTY[b.severity] > CERTAINTY[a.severity]);
+}
 
 function inside(e: Edit, outer: Edit[]): boolean {
   return outer.some((o) => o.start <= e.start && e.end <= o.end && (o.start < o.end || e.start === e.end));
@@ -33,7 +45,7 @@ export function dropSubsumed(findings: Finding[]): Finding[] {
     if (b === a || dropped.has(b) || b.ruleId === a.ruleId) return false;
     if (b.start > a.end || b.end < a.start) return false;
     const bEdits = b.fixes[0]?.edits;
-    if (!bEdits?.length || SPECIFICITY[b.category] <= SPECIFICITY[a.category]) return false;
+    if (!bEdits?.length || !ranksAbove(b, a)) return false;
     return aEdits.every((e) => inside(e, bEdits));
   };
   for (const a of findings) {
