@@ -96,14 +96,25 @@ describe('detector: detection', () => {
   }
 
   it('accepts a weaker candidate in a sentence that holds a clear slip', () => {
-    assert.deepEqual(pairs(detect('严格执发。')), []);
-    const both = detect('健全长效机治，严格执发。');
-    assert.deepEqual(pairs(both), ['长效机治→长效机制', '执发→执法']);
+    assert.deepEqual(pairs(detect('进一步加强管里。')), []);
+    const both = detect('健全长效机治，进一步加强管里。');
+    assert.deepEqual(pairs(both), ['长效机治→长效机制', '管里→管理']);
     assert.equal(both[1].supported, true);
     assert.equal(both[1].confidence, 'medium');
     // Another sentence gives no support.
-    assert.deepEqual(pairs(detect('健全长效机治。严格执发。')), ['长效机治→长效机制']);
-    assert.deepEqual(pairs(detect('健全长效机治，严格执发。', { support: false })), ['长效机治→长效机制']);
+    assert.deepEqual(pairs(detect('健全长效机治。进一步加强管里。')), ['长效机治→长效机制']);
+    assert.deepEqual(pairs(detect('健全长效机治，进一步加强管里。', { support: false })), ['长效机治→长效机制']);
+  });
+
+  it('rescores candidates with the context model', () => {
+    // 执发 → 执法: a two-character word rests on one neighbour (word score
+    // below MEDIUM_SCORE), but 严格执法 is what the context expects.
+    const [d] = detect('严格执发。');
+    assert.equal(d.corrected, '执法');
+    assert.ok(d.wordScore < 8 && d.contextGain! > 10 && d.score >= 8, JSON.stringify(d));
+    // Without the context model the word score alone decides (and it is too weak).
+    assert.deepEqual(pairs(detect('严格执发。', { context: false })), []);
+    assert.equal(detect('健全长效机治。', { context: false })[0].contextGain, undefined);
   });
 
   it('reports the replaced character and its index', () => {

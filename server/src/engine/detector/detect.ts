@@ -6,11 +6,16 @@
 // For a run s of Han characters, fwd/bwd are the best log probabilities of
 // s[0, a) and s[b, n). Replacing s[i] by c so that s'[a, b) is a word w gives
 // the best path through w: fwd[a] + logp(w) + bwd[b]. Its gain over the best
-// original path fwd[n], plus the log prior of the kind of slip, is the score.
+// original path fwd[n], plus the log prior of the kind of slip, is the word
+// score. A candidate is then rescored with the bigram context model
+// (context.ts): does the corrected word fit its neighbours better than the
+// written text? That sees real slips the unigram model rates weakly, and
+// rejects corrections that make a word but not a sentence.
 
 import { ConfusionKind, getLexicon, Lexicon, wordLogp, TARGET_MAX_LEN } from './lexicon';
 import { segmentRun, type RunSegmentation } from './segment';
 import { lexiconTries, NAME_TAGS } from './trie';
+import { contextGain, getContextModel, type ContextModel } from './context';
 import { blockProtection, runProtection, inRepetitionFrame, FREE, HARD } from './protect';
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -27,8 +32,16 @@ export interface Detection {
   wrongChar: string;
   rightChar: string;
   kind: ConfusionKind;
-  /** Log-probability gain (nats), including the prior of the slip kind. */
+  /**
+   * The evidence (nats) on which the finding is judged: the word score plus
+   * CONTEXT_WEIGHT × (context gain − CONTEXT_TYPICAL_GAIN); without the
+   * context model, the word score.
+   */
   score: number;
+  /** Log-probability gain under the unigram word model, including the priors of the slip kind and word length. */
+  wordScore: number;
+  /** Log-probability gain of the surrounding words under the bigram context model (undefined without it). */
+  contextGain?: number;
   confidence: Confidence;
   /** Reported below minScore because the same sentence holds a clear slip. */
   supported?: boolean;
@@ -44,6 +57,8 @@ export interface DetectOptions {
    */
   support?: boolean;
   lexicon?: Lexicon;
+  /** Rescore candidates with the bigram context model (default true; false: the word model alone). */
+  context?: boolean;
 }
 
 /**
@@ -70,20 +85,50 @@ export function lengthPrior(len: number): number {
 }
 
 /**
- * Score thresholds in nats. A score of 8 means the corrected text is about
- * 3,000 times more probable under the word model (after the priors): medium
- * confidence, shown as info; 10 (≈ 22,000 times) is high, shown as a warning.
- * See docs/detector.md for how these were chosen.
+ * Score thresholds in nats. Without the context model a score is the word
+ * score: 8 means the corrected text is about 3,000 times more probable under
+ * the word model (after the priors), medium confidence, shown as info; 10
+ * (≈ 22,000 times) is high, shown as a warning. With the context model the
+ * score adds half of what the context adds beyond a typical confirmation (see
+ * CONTEXT_WEIGHT), so the same thresholds apply to candidates the context
+ * confirms as usual, and a candidate the context contradicts needs a clearer
+ * word score. See docs/detector.md for how these were chosen.
  */
 export const HIGH_SCORE = 10;
 export const MEDIUM_SCORE = 8;
+
 /**
- * A candidate scoring this much (≈ 150 times more probable) is reported, as
- * info, when its sentence already holds a detection at MEDIUM_SCORE or more:
- * slips cluster in hastily written sentences, so the prior of a second slip
- * there is higher (by about ln 20 ≈ 3 nats).
+ * Weight of the context gain in the score. The two models are not
+ * independent (both see that the correction forms a word), so the context's
+ * log-likelihood ratio counts half.
  */
-export const SUPPORTED_SCORE = 5;
+export const CONTEXT_WEIGHT = 0.5;
+
+/**
+ * The context gain (nats) of a typical correction that the context confirms:
+ * a gain above it raises the score, a gain below it lowers the score.
+ */
+export const CONTEXT_TYPICAL_GAIN = 10;
+
+/**
+ * Word score from which candidates are searched for (below it the bound
+ * pruning of detectRun keeps the search fast) ...
+ */
+export const SEARCH_FLOOR = 5;
+
+/** ... and from which they are searched for in a block that holds a detection (with the context model). */
+export const CANDIDATE_FLOOR = 2;
+
+/**
+ * In a sentence that already holds a detection at MEDIUM_SCORE or more, a
+ * candidate scoring this much is reported too, as info: slips cluster in
+ * hastily written sentences, so the prior of a second slip there is higher.
+ * With the context model: any candidate the context does not contradict
+ * (−1 ≈ a word score of 2 with a context gain of 4 or more). Without it:
+ * a word score of 5 (≈ 150 times more probable).
+ */
+export const SUPPORTED_SCORE = -1;
+export const WORD_ONLY_SUPPORTED_SCORE = 5;
 
 /**
  * Shorter runs between punctuation marks (list items such as 青银、京兰, names
@@ -119,10 +164,48 @@ export function detect(text: string, opts: DetectOptions = {}): Detection[] {
   const lex = opts.lexicon ?? getLexicon();
   const minScore = opts.minScore ?? MEDIUM_SCORE;
   const support = opts.support ?? true;
-  const floor = support ? Math.min(minScore, SUPPORTED_SCORE) : minScore;
-  // The protection mask is computed only for a block with a run that can
-  // yield a candidate at all (most blocks have none).
-  let mask: Uint8Array | undefined;
+  const context = opts.context === false ? null : getContextModel();
+  const supportedScore = context ? SUPPORTED_SCORE : WORD_ONLY_SUPPORTED_SCORE;
+  const reportFloor = support ? Math.min(minScore, supportedScore) : minScore;
+  const protection: Protection = { text, accepted: opts.acceptedWords };
+  // With the context model, the first search looks for candidates that may
+  // stand on their own; without it, the word score is the score.
+  let found = candidates(lex, text, Math.min(context ? minScore : reportFloor, SEARCH_FLOOR), protection);
+  if (context) {
+    rescore(context, text, found);
+    // Weaker candidates count only beside a clear slip: they are searched
+    // for, from CANDIDATE_FLOOR, only in a block that holds one (rare, so
+    // the cost of the second search does not matter).
+    if (support && reportFloor < minScore && found.some((d) => d.score >= minScore)) {
+      // A fresh mask: detectRun marks each run's protection into it.
+      found = candidates(lex, text, Math.min(minScore, CANDIDATE_FLOOR), { text, accepted: opts.acceptedWords });
+      rescore(context, text, found);
+    }
+  }
+  const out = found.filter((d) => d.score >= reportFloor);
+  if (reportFloor === minScore) return out;
+  // Slips cluster: a sentence with one clear slip was written or typed in a
+  // hurry, so a weaker candidate in the same sentence needs less evidence.
+  const sentenceOf = (k: number): number => {
+    let n = 0;
+    for (let m = 0; m < k; m++) if (SENTENCE_END.has(text[m])) n++;
+    return n;
+  };
+  const anchors = new Set(out.filter((d) => d.score >= minScore).map((d) => sentenceOf(d.index)));
+  return out
+    .filter((d) => d.score >= minScore || anchors.has(sentenceOf(d.index)))
+    .map((d) => (d.score >= minScore ? d : { ...d, confidence: 'medium' as const, supported: true }));
+}
+
+/** A block's protection mask, computed on first need. */
+interface Protection {
+  text: string;
+  accepted: ReadonlySet<string> | undefined;
+  mask?: Uint8Array;
+}
+
+/** The best candidate of each overlapping group in each run of the block, with a word score of `floor` or more. */
+function candidates(lex: Lexicon, text: string, floor: number, protection: Protection): Detection[] {
   const out: Detection[] = [];
   for (let i = 0; i < text.length; ) {
     if (!isRunChar(text.charCodeAt(i))) {
@@ -136,26 +219,25 @@ export function detect(text: string, opts: DetectOptions = {}): Detection[] {
       const seg = segmentRun(lex, s, true);
       // Probe first: the search without protection finds a superset of the
       // candidates (protection only removes some), so when it finds none
-      // scoring `floor` or more, the run has no detection.
+      // scoring `floor` or more, the run has no detection. The protection
+      // mask is computed only for a block with such a run (most have none).
       if (detectRun(lex, s, seg, i, undefined, floor, undefined)) {
-        mask ??= blockProtection(text, opts.acceptedWords ?? new Set());
-        detectRun(lex, s, seg, i, mask, floor, out);
+        protection.mask ??= blockProtection(text, protection.accepted ?? new Set());
+        detectRun(lex, s, seg, i, protection.mask, floor, out);
       }
     }
     i = j;
   }
-  if (floor === minScore) return out;
-  // Slips cluster: a sentence with one clear slip was written or typed in a
-  // hurry, so a weaker candidate in the same sentence needs less evidence.
-  const sentenceOf = (k: number): number => {
-    let n = 0;
-    for (let m = 0; m < k; m++) if (SENTENCE_END.has(text[m])) n++;
-    return n;
-  };
-  const anchors = new Set(out.filter((d) => d.score >= minScore).map((d) => sentenceOf(d.index)));
-  return out
-    .filter((d) => d.score >= minScore || anchors.has(sentenceOf(d.index)))
-    .map((d) => (d.score >= minScore ? d : { ...d, confidence: 'medium' as const, supported: true }));
+  return out;
+}
+
+/** Add the context model's judgement to each candidate's score. */
+function rescore(context: ContextModel, text: string, found: Detection[]): void {
+  for (const d of found) {
+    d.contextGain = contextGain(context, text, d.index, d.rightChar);
+    d.score = d.wordScore + CONTEXT_WEIGHT * (d.contextGain - CONTEXT_TYPICAL_GAIN);
+    d.confidence = confidenceOf(d.score);
+  }
 }
 
 /** Scratch buffer of detectRun's gap-key trie nodes. */
@@ -372,6 +454,7 @@ function detectRun(
             rightChar: c,
             kind,
             score,
+            wordScore: score,
             confidence: confidenceOf(score),
           };
         }

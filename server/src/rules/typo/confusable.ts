@@ -67,6 +67,24 @@ function kindText(d: Detection): string {
   return d.kind === 3 ? '字形相近' : '读音相同或相近';
 }
 
+/** Report a block's detections: high confidence as warning, medium as info, low not at all. */
+export function reportDetections(block: TextBlock, ctx: BlockContext, detections: readonly Detection[]): void {
+  for (const d of detections) {
+    if (d.confidence === 'low') continue;
+    const severity: Severity = d.confidence === 'high' ? 'warning' : 'info';
+    const word = spanRange(block, d.from, d.to);
+    const ch = spanRange(block, d.index, d.index + 1);
+    ctx.report({
+      start: word.start,
+      end: word.end,
+      message: confusableMessage(d),
+      severity,
+      safe: false,
+      fixes: [{ title: `改为“${d.corrected}”`, edits: [{ start: ch.start, end: ch.end, newText: d.rightChar }] }],
+    });
+    }
+}
+
 export const rule: Rule = {
   meta: {
     id: 'typo/confusable',
@@ -76,7 +94,8 @@ export const rule: Rule = {
     description: '疑似音近、形近错字（统计检测）',
     clause: '《党政机关公文处理工作条例》第十九条（表述准确，文字精炼）；《通用规范汉字表》',
     details:
-      '按词频统计判断：把某个字换成同音或形近字后，原本拆散的单字或罕见词变成常用词、整句概率明显提高时提示。' +
+      '按统计判断：把某个字换成同音或形近字后，原本拆散的单字或罕见词变成常用词、整句概率明显提高（词频），' +
+      '且改后的词与前后词语的搭配更通顺（二元语言模型）时提示。' +
       '置信度高的提示为 warning，中等的为 info，低的不显示；改法需人工确认，不参与一键修正。' +
       '人名、地名、机构名、引号和书名号内的文字、紧邻字母数字的字以及 acceptedWords 中的词不检查。' +
       '可在设置中关闭检测器（detector: false）。',
@@ -96,19 +115,6 @@ export const rule: Rule = {
       failed = true;
       throw err;
     }
-    for (const d of detections) {
-      if (d.confidence === 'low') continue;
-      const severity: Severity = d.confidence === 'high' ? 'warning' : 'info';
-      const word = spanRange(block, d.from, d.to);
-      const ch = spanRange(block, d.index, d.index + 1);
-      ctx.report({
-        start: word.start,
-        end: word.end,
-        message: confusableMessage(d),
-        severity,
-        safe: false,
-        fixes: [{ title: `改为“${d.corrected}”`, edits: [{ start: ch.start, end: ch.end, newText: d.rightChar }] }],
-      });
-    }
+    reportDetections(block, ctx, detections);
   },
 };

@@ -1,0 +1,203 @@
+// The detector's context model: a word bigram language model with back-off
+// (pruned from SunPinyin's open-gram model, see
+// scripts/lexicon/build-context-model.mjs). The unigram lexicon judges whether
+// a substitution makes a word; this model judges whether the result fits its
+// neighbours, which a unigram model cannot see.
+//
+// contextGain() compares the best bigram segmentation of a window around the
+// written character with that of the same window after the substitution.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import { findDataDir } from './lexicon';
+
+export const CONTEXT_FILE = 'context.bin.gz';
+
+/** Characters of context on each side of the replaced character. */
+export const CONTEXT_RADIUS = 8;
+
+/** Cost (−ln P) of a character the model has no word for. */
+const OOV_COST = 18;
+
+export interface ContextModel {
+  /** word -> id */
+  ids: Map<string, number>;
+  /** Longest word (UTF-16 units). */
+  maxLen: number;
+  /** −ln P(w) and the back-off cost of w as a history, by id. */
+  uniCost: Float32Array;
+  boCost: Float32Array;
+  /** Bigrams of w1: w2 ids at w2Of[start[w1] .. start[w1 + 1]), sorted; their costs in biCost. */
+  start: Uint32Array;
+  w2Of: Uint32Array;
+  biCost: Float32Array;
+}
+
+/** Parse the model file (gzip). Throws a clear error on a file that is not one. */
+export function decodeContextModel(gz: Buffer): ContextModel {
+  const buf = zlib.gunzipSync(gz);
+  if (buf.length < 20 || buf.toString('latin1', 0, 4) !== 'GWLM' || buf.readUInt32LE(4) !== 1) {
+    throw new Error('not a Gongwen context model (GWLM version 1)');
+  }
+  const V = buf.readUInt32LE(8);
+  const B = buf.readUInt32LE(12);
+  const vocabBytes = buf.readUInt32LE(16);
+  let off = 20;
+  const words = buf.toString('utf8', off, off + vocabBytes).split('\n');
+  off += vocabBytes;
+  if (words.length !== V || off + V * 4 + B > buf.length) throw new Error('context model is truncated');
+  const ids = new Map<string, number>();
+  let maxLen = 1;
+  for (let i = 0; i < V; i++) {
+    ids.set(words[i], i);
+    if (words[i].length > maxLen) maxLen = words[i].length;
+  }
+  const uniCost = new Float32Array(V);
+  const boCost = new Float32Array(V);
+  for (let i = 0; i < V; i++) uniCost[i] = buf.readUInt16LE(off + i * 2) / 1000;
+  off += V * 2;
+  for (let i = 0; i < V; i++) boCost[i] = buf.readInt16LE(off + i * 2) / 1000;
+  off += V * 2;
+  const start = new Uint32Array(V + 1);
+  const w2Of = new Uint32Array(B);
+  const readVarint = (): number => {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = buf[off++];
+      v += (byte & 127) * 2 ** shift;
+      if (byte < 128) return v;
+      shift += 7;
+    }
+  };
+  let k = 0;
+  for (let w1 = 0; w1 < V; w1++) {
+    start[w1] = k;
+    const count = readVarint();
+    if (k + count > B) throw new Error('context model is corrupt');
+    let prev = 0;
+    for (let j = 0; j < count; j++) {
+      prev += readVarint();
+      w2Of[k++] = prev;
+    }
+  }
+  start[V] = k;
+  if (k !== B || off + B > buf.length) throw new Error('context model is corrupt');
+  const biCost = new Float32Array(B);
+  for (let j = 0; j < B; j++) biCost[j] = buf[off + j] / 8;
+  return { ids, maxLen, uniCost, boCost, start, w2Of, biCost };
+}
+
+/** Read and decode a model file; the error names the file and the cause. */
+export function loadContextModel(file: string): ContextModel {
+  try {
+    return decodeContextModel(fs.readFileSync(file));
+  } catch (e) {
+    const cause = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
+    throw new Error(`detector context model ${file} could not be loaded: ${cause}`);
+  }
+}
+
+let cached: ContextModel | undefined;
+let loadError: Error | undefined;
+
+/**
+ * The context model, loaded on first use. Throws a clear error when its file
+ * is missing or broken (every time, without reading the file again), as the
+ * word lexicon does: the detector then reports the error once and stays off.
+ */
+export function getContextModel(): ContextModel {
+  if (loadError) throw loadError;
+  if (!cached) {
+    try {
+      cached = loadContextModel(path.join(findDataDir(), CONTEXT_FILE));
+    } catch (e) {
+      loadError = e as Error;
+      throw loadError;
+    }
+  }
+  return cached;
+}
+
+/** For tests: forget the loaded model (or the error). */
+export function resetContextModel(): void {
+  cached = undefined;
+  loadError = undefined;
+}
+
+/** −ln P(w2 | w1), w1 < 0 meaning no known history. */
+function bigramCost(m: ContextModel, w1: number, w2: number): number {
+  if (w1 < 0) return m.uniCost[w2];
+  let lo = m.start[w1];
+  let hi = m.start[w1 + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = m.w2Of[mid];
+    if (v === w2) return m.biCost[mid];
+    if (v < w2) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return m.boCost[w1] + m.uniCost[w2];
+}
+
+/**
+ * Lowest cost (−ln P) of `s` under the bigram model, over all its
+ * segmentations into model words (a character without one costs OOV_COST and
+ * ends the history). Exact Viterbi over (position, last word) states.
+ */
+export function textCost(m: ContextModel, s: string): number {
+  const n = s.length;
+  // states[j]: last word id (−1: none) -> lowest cost of s[0, j) ending so.
+  const states: Array<Map<number, number>> = [];
+  for (let j = 0; j <= n; j++) states.push(new Map());
+  states[0].set(-1, 0);
+  for (let i = 0; i < n; i++) {
+    const from = states[i];
+    if (from.size === 0) continue;
+    let minHere = Infinity;
+    for (const c of from.values()) if (c < minHere) minHere = c;
+    let anyWord = false;
+    for (let j = i + 1; j <= n && j - i <= m.maxLen; j++) {
+      const w = m.ids.get(s.slice(i, j));
+      if (w === undefined) continue;
+      if (j === i + 1) anyWord = true;
+      let best = Infinity;
+      for (const [p, c] of from) {
+        const v = c + bigramCost(m, p, w);
+        if (v < best) best = v;
+      }
+      const to = states[j];
+      const old = to.get(w);
+      if (old === undefined || best < old) to.set(w, best);
+    }
+    if (!anyWord) {
+      const to = states[i + 1];
+      const v = minHere + OOV_COST;
+      const old = to.get(-1);
+      if (old === undefined || v < old) to.set(-1, v);
+    }
+  }
+  let best = Infinity;
+  for (const c of states[n].values()) if (c < best) best = c;
+  return best;
+}
+
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+}
+
+/**
+ * How much more probable (nats) the Han run around text[index] becomes when
+ * that character is replaced by `replacement`, judged by the bigram model
+ * over CONTEXT_RADIUS characters on each side (within the run).
+ */
+export function contextGain(m: ContextModel, text: string, index: number, replacement: string): number {
+  let lo = index;
+  while (lo > 0 && index - lo < CONTEXT_RADIUS && isHan(text.charCodeAt(lo - 1))) lo--;
+  let hi = index + 1;
+  while (hi < text.length && hi - index - 1 < CONTEXT_RADIUS && isHan(text.charCodeAt(hi))) hi++;
+  const original = text.slice(lo, hi);
+  const corrected = text.slice(lo, index) + replacement + text.slice(index + 1, hi);
+  return textCost(m, original) - textCost(m, corrected);
+}
