@@ -9,7 +9,8 @@
 // table then splits the findings into real slips, variant notes, style notes,
 // reviewed false alarms and unreviewed ones (see that file for the verdicts).
 //
-// Layers: typo/dictionary alone, typo/confusable (the detector) alone, both.
+// Layers: typo/dictionary alone, the detector without its context model (for
+// comparison), typo/confusable (the detector as shipped) alone, both.
 // The corpora are used for measuring only; nothing here feeds the method.
 //
 // Definitions (SIGHAN-style, as in the Chinese spelling check literature):
@@ -34,9 +35,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildTextModel } from '../server/src/engine/textModel';
 import type { BlockContext, Report, Rule, RuleOptions } from '../server/src/engine/types';
-import { rule as confusable } from '../server/src/rules/typo/confusable';
+import { rule as confusable, reportDetections } from '../server/src/rules/typo/confusable';
 import { getLexicon } from '../server/src/engine/detector/lexicon';
-import { detect, MEDIUM_SCORE, HIGH_SCORE, SUPPORTED_SCORE, type Detection } from '../server/src/engine/detector/detect';
+import { detect, MEDIUM_SCORE, HIGH_SCORE, SUPPORTED_SCORE, WORD_ONLY_SUPPORTED_SCORE, type Detection } from '../server/src/engine/detector/detect';
 
 function arg(name: string, def?: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -305,53 +306,68 @@ function speed(): void {
 function sweep(): void {
   const thresholds = [3, 5, 6, 7, 8, 9, 11];
   const lines = fs.readFileSync(path.join(shared, 'corpora/ecspell-odw/odw.train'), 'utf8').split('\n').filter((l) => l.trim());
-  const odw: Array<{ d: Detection[]; gold: Map<number, string> }> = [];
-  for (const line of lines) {
-    const [, wrong, right] = line.split('\t');
-    if (wrong === undefined || right === undefined || wrong.length !== right.length) continue;
-    const gold = new Map<number, string>();
-    for (let i = 0; i < wrong.length; i++) if (wrong[i] !== right[i]) gold.set(i, right[i]);
-    odw.push({ d: detect(wrong, { minScore: thresholds[0], support: false }), gold });
-  }
   const dir = path.join(shared, 'corpora/gov-docs');
-  const gov: Detection[] = [];
+  const govBlocks: string[] = [];
   let chars = 0;
   for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
     const text = fs.readFileSync(path.join(dir, f), 'utf8');
     chars += text.replace(/\s/g, '').length;
-    for (const b of buildTextModel(text, 'plaintext').blocks) gov.push(...detect(b.text, { minScore: thresholds[0], support: false }));
+    for (const b of buildTextModel(text, 'plaintext').blocks) govBlocks.push(b.text);
   }
   console.log('## Detector operating points (score threshold sweep)\n');
-  console.log(`Shipped: info from ${MEDIUM_SCORE}, warning from ${HIGH_SCORE}; plus, in a sentence that holds a detection, info from ${SUPPORTED_SCORE} (not in this table: single thresholds only).\n`);
-  console.log('| threshold | sent. det. P | sent. det. R | sent. det. F1 | char det. P | char det. R | char cor. P | gov-docs findings | per 10,000 chars |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const th of thresholds) {
-    let predSent = 0, tp = 0, goldSent = 0, predChars = 0, detTP = 0, corTP = 0, goldChars = 0;
-    for (const { d, gold } of odw) {
-      const p = d.filter((x) => x.score >= th);
-      goldChars += gold.size;
-      if (gold.size) goldSent++;
-      if (p.length) predSent++;
-      predChars += p.length;
-      for (const x of p) {
-        if (gold.has(x.index)) {
-          detTP++;
-          if (gold.get(x.index) === x.rightChar) corTP++;
-        }
-      }
-      const pos = new Set(p.map((x) => x.index));
-      if (gold.size && pos.size === gold.size && [...pos].every((x) => gold.has(x))) tp++;
+  console.log(`Shipped: info from ${MEDIUM_SCORE}, warning from ${HIGH_SCORE}; plus, in a sentence that holds a detection, info from ${SUPPORTED_SCORE} (${WORD_ONLY_SUPPORTED_SCORE} without the context model; not in these tables: single thresholds only).\n`);
+  for (const context of [true, false]) {
+    const opts = { minScore: thresholds[0], support: false, context };
+    const odw: Array<{ d: Detection[]; gold: Map<number, string> }> = [];
+    for (const line of lines) {
+      const [, wrong, right] = line.split('\t');
+      if (wrong === undefined || right === undefined || wrong.length !== right.length) continue;
+      const gold = new Map<number, string>();
+      for (let i = 0; i < wrong.length; i++) if (wrong[i] !== right[i]) gold.set(i, right[i]);
+      odw.push({ d: detect(wrong, opts), gold });
     }
-    const fa = gov.filter((x) => x.score >= th).length;
-    const P = tp / predSent, R = tp / goldSent;
-    console.log(`| ${th} | ${fmt(P)} | ${fmt(R)} | ${fmt(f1(P, R))} | ${fmt(detTP / predChars)} | ${fmt(detTP / goldChars)} | ${fmt(corTP / predChars)} | ${fa} | ${(fa / chars * 10000).toFixed(3)} |`);
+    const gov: Detection[] = [];
+    for (const t of govBlocks) gov.push(...detect(t, opts));
+    console.log(context ? '### With the context model (shipped): score = word score + 0.5 × (context gain − 10)\n' : '### Word model alone (`context: false`): score = word score\n');
+    console.log('| threshold | sent. det. P | sent. det. R | sent. det. F1 | char det. P | char det. R | char cor. P | gov-docs findings | per 10,000 chars |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    for (const th of thresholds) {
+      let predSent = 0, tp = 0, goldSent = 0, predChars = 0, detTP = 0, corTP = 0, goldChars = 0;
+      for (const { d, gold } of odw) {
+        const p = d.filter((x) => x.score >= th);
+        goldChars += gold.size;
+        if (gold.size) goldSent++;
+        if (p.length) predSent++;
+        predChars += p.length;
+        for (const x of p) {
+          if (gold.has(x.index)) {
+            detTP++;
+            if (gold.get(x.index) === x.rightChar) corTP++;
+          }
+        }
+        const pos = new Set(p.map((x) => x.index));
+        if (gold.size && pos.size === gold.size && [...pos].every((x) => gold.has(x))) tp++;
+      }
+      const fa = gov.filter((x) => x.score >= th).length;
+      const P = tp / predSent, R = tp / goldSent;
+      console.log(`| ${th} | ${fmt(P)} | ${fmt(R)} | ${fmt(f1(P, R))} | ${fmt(detTP / predChars)} | ${fmt(detTP / goldChars)} | ${fmt(corTP / predChars)} | ${fa} | ${(fa / chars * 10000).toFixed(3)} |`);
+    }
+    console.log('');
   }
-  console.log('');
 }
+
+/** The detector as shipped but without its context model (for comparison: what the context stage adds). */
+const wordModelOnly: Rule = {
+  meta: { ...confusable.meta, id: 'typo/confusable (word model only)' },
+  block(block, ctx) {
+    reportDetections(block, ctx, detect(block.text, { acceptedWords: ctx.options.acceptedWords, context: false }));
+  },
+};
 
 function main(): void {
   const layers: Array<[string, Rule[]]> = [];
   if (dictionary) layers.push(['dictionary', [dictionary]]);
+  layers.push(['detector, word model only (context off)', [wordModelOnly]]);
   layers.push(['detector', [confusable]]);
   if (dictionary) layers.push(['both', [dictionary, confusable]]);
   if (!dictionary) console.log('(typo/dictionary not available: detector layer only)\n');
