@@ -10,6 +10,7 @@ import {
   getContextModel,
   loadContextModel,
   textCost,
+  wordId,
 } from '../../../server/src/engine/detector/context';
 
 describe('detector: context model', () => {
@@ -21,9 +22,14 @@ describe('detector: context model', () => {
   it('loads once, with words and bigrams', () => {
     const m = getContextModel();
     assert.equal(getContextModel(), m);
-    assert.ok(m.ids.size > 50000, `${m.ids.size} words`);
+    assert.ok(m.size > 50000, `${m.size} words`);
     assert.ok(m.w2Of.length > 100000, `${m.w2Of.length} bigrams`);
-    assert.ok(m.ids.has('贯彻') && m.ids.has('落实'));
+    assert.ok(wordId(m, '贯彻') >= 0 && wordId(m, '落实') >= 0 && wordId(m, '贯彻落') < 0);
+    // Every word is found under its own id.
+    for (let id = 0; id < m.size; id += 97) {
+      const w = String.fromCharCode(...m.codes.subarray(m.wordStart[id], m.wordStart[id + 1]));
+      assert.equal(wordId(m, w), id, w);
+    }
     // Bigram lists are sorted (binary search relies on it).
     for (let w1 = 0; w1 < 2000; w1++) {
       for (let k = m.start[w1] + 1; k < m.start[w1 + 1]; k++) assert.ok(m.w2Of[k - 1] < m.w2Of[k]);

@@ -21,17 +21,50 @@ export const CONTEXT_RADIUS = 8;
 const OOV_COST = 18;
 
 export interface ContextModel {
-  /** word -> id */
-  ids: Map<string, number>;
+  /** Number of words. */
+  size: number;
+  /** The words' UTF-16 code units, word id at codes[wordStart[id] .. wordStart[id + 1]). */
+  codes: Uint16Array;
+  wordStart: Uint32Array;
+  /** Open-addressing hash table of word ids (−1: empty), keyed by wordHash; its size is a power of 2. */
+  table: Int32Array;
   /** Longest word (UTF-16 units). */
   maxLen: number;
   /** −ln P(w) and the back-off cost of w as a history, by id. */
   uniCost: Float32Array;
   boCost: Float32Array;
-  /** Bigrams of w1: w2 ids at w2Of[start[w1] .. start[w1 + 1]), sorted; their costs in biCost. */
+  /** Bigrams of w1: w2 ids at w2Of[start[w1] .. start[w1 + 1]), sorted; their costs × 8 in biCost8. */
   start: Uint32Array;
   w2Of: Uint32Array;
-  biCost: Float32Array;
+  biCost8: Uint8Array;
+}
+
+/** FNV-1a over UTF-16 code units, one unit at a time (so a scan extends it as it extends a word). */
+const HASH_START = 0x811c9dc5;
+function hashStep(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
+}
+
+/** The id of s[from, to) (−1: not a word), given its hash. */
+function findWord(m: ContextModel, h: number, s: string, from: number, to: number): number {
+  const mask = m.table.length - 1;
+  const len = to - from;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const id = m.table[slot];
+    if (id < 0) return -1;
+    const a = m.wordStart[id];
+    if (m.wordStart[id + 1] - a !== len) continue;
+    let k = 0;
+    while (k < len && m.codes[a + k] === s.charCodeAt(from + k)) k++;
+    if (k === len) return id;
+  }
+}
+
+/** The id of a word (−1: not in the model). */
+export function wordId(m: ContextModel, w: string): number {
+  let h = HASH_START;
+  for (let k = 0; k < w.length; k++) h = hashStep(h, w.charCodeAt(k));
+  return findWord(m, h, w, 0, w.length);
 }
 
 /** Parse the model file (gzip). Throws a clear error on a file that is not one. */
@@ -47,11 +80,29 @@ export function decodeContextModel(gz: Buffer): ContextModel {
   const words = buf.toString('utf8', off, off + vocabBytes).split('\n');
   off += vocabBytes;
   if (words.length !== V || off + V * 4 + B > buf.length) throw new Error('context model is truncated');
-  const ids = new Map<string, number>();
+  const wordStart = new Uint32Array(V + 1);
+  let total = 0;
   let maxLen = 1;
   for (let i = 0; i < V; i++) {
-    ids.set(words[i], i);
+    wordStart[i] = total;
+    total += words[i].length;
     if (words[i].length > maxLen) maxLen = words[i].length;
+  }
+  wordStart[V] = total;
+  const codes = new Uint16Array(total);
+  let tableSize = 1;
+  while (tableSize < V * 2) tableSize *= 2;
+  const table = new Int32Array(tableSize).fill(-1);
+  for (let i = 0; i < V; i++) {
+    const w = words[i];
+    let h = HASH_START;
+    for (let k = 0; k < w.length; k++) {
+      codes[wordStart[i] + k] = w.charCodeAt(k);
+      h = hashStep(h, w.charCodeAt(k));
+    }
+    let slot = h & (tableSize - 1);
+    while (table[slot] >= 0) slot = (slot + 1) & (tableSize - 1);
+    table[slot] = i;
   }
   const uniCost = new Float32Array(V);
   const boCost = new Float32Array(V);
@@ -84,9 +135,8 @@ export function decodeContextModel(gz: Buffer): ContextModel {
   }
   start[V] = k;
   if (k !== B || off + B > buf.length) throw new Error('context model is corrupt');
-  const biCost = new Float32Array(B);
-  for (let j = 0; j < B; j++) biCost[j] = buf[off + j] / 8;
-  return { ids, maxLen, uniCost, boCost, start, w2Of, biCost };
+  const biCost8 = Uint8Array.from(buf.subarray(off, off + B));
+  return { size: V, codes, wordStart, table, maxLen, uniCost, boCost, start, w2Of, biCost8 };
 }
 
 /** Read and decode a model file; the error names the file and the cause. */
@@ -134,7 +184,7 @@ function bigramCost(m: ContextModel, w1: number, w2: number): number {
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const v = m.w2Of[mid];
-    if (v === w2) return m.biCost[mid];
+    if (v === w2) return m.biCost8[mid] / 8;
     if (v < w2) lo = mid + 1;
     else hi = mid - 1;
   }
@@ -158,9 +208,11 @@ export function textCost(m: ContextModel, s: string): number {
     let minHere = Infinity;
     for (const c of from.values()) if (c < minHere) minHere = c;
     let anyWord = false;
+    let h = HASH_START;
     for (let j = i + 1; j <= n && j - i <= m.maxLen; j++) {
-      const w = m.ids.get(s.slice(i, j));
-      if (w === undefined) continue;
+      h = hashStep(h, s.charCodeAt(j - 1));
+      const w = findWord(m, h, s, i, j);
+      if (w < 0) continue;
       if (j === i + 1) anyWord = true;
       let best = Infinity;
       for (const [p, c] of from) {
