@@ -35,9 +35,9 @@ fs.renameSync = function (from, to) {
 `,
 );
 
-function run(args: string[], opts: { failRenameUnder?: string; cwd?: string } = {}) {
+function run(args: string[], opts: { failRenameUnder?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
   const pre = opts.failRenameUnder ? ['--require', FAIL_RENAME] : [];
-  const env = { ...process.env, GONGWEN_FAIL_RENAME_UNDER: opts.failRenameUnder ?? '' };
+  const env = { ...process.env, GONGWEN_FAIL_RENAME_UNDER: opts.failRenameUnder ?? '', ...opts.env };
   const r = spawnSync(process.execPath, [...pre, BIN, ...args], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -141,6 +141,29 @@ describe('gongwen CLI: hostile input and failures', function () {
       assert.equal(r.code, 2);
       assert.match(r.stderr.trim().split('\n').pop()!, /b\.md.*二进制/);
       assert.deepEqual(fs.readdirSync(dir).sort(), ['a.md', 'b.md']);
+    });
+  });
+
+  describe('broken detector data: the detector is skipped with one clear line, every other rule still runs', () => {
+    it('a corrupt context model', () => {
+      const data = tmpDir();
+      const src = path.join(ROOT, 'server/data/lexicon');
+      for (const f of fs.readdirSync(src)) fs.copyFileSync(path.join(src, f), path.join(data, f));
+      fs.writeFileSync(path.join(data, 'context.bin.gz'), 'not a model');
+      const dir = tmpDir();
+      // A confusable slip (only the detector sees it) and a punctuation error.
+      fs.writeFileSync(path.join(dir, 'a.txt'), '发展大数局产业,推动经济发展。\n');
+      const r = run(['check', '--format', 'json', path.join(dir, 'a.txt')], { env: { GONGWEN_LEXICON_DIR: data } });
+      assert.equal(r.code, 1, r.stderr);
+      const line = oneLine(r.stderr);
+      assert.match(line, /typo\/confusable/);
+      assert.match(line, /context\.bin\.gz could not be loaded/);
+      const rules = (JSON.parse(r.stdout) as Array<{ diagnostics: Array<{ code: string }> }>).flatMap((f) => f.diagnostics.map((d) => d.code));
+      assert.ok(rules.includes('punctuation/fullwidth'), rules.join(', '));
+      assert.ok(!rules.includes('typo/confusable'));
+      // With the intact data the same draft gets the detector's finding.
+      const ok = run(['check', '--format', 'json', path.join(dir, 'a.txt')]);
+      assert.ok(ok.stdout.includes('typo/confusable'), ok.stdout);
     });
   });
 
