@@ -5,15 +5,17 @@ export { getLexicon, isLexiconLoaded, setLexiconDir, ConfusionKind, type Lexicon
 export { cut, segment } from './segment';
 
 import { getLexicon } from './lexicon';
+import { getContextModel } from './context';
 
 /**
- * Load the detector's data now (≈ 0.5 s), e.g. when the language server is
+ * Load the detector's data now (word lexicon and context model, ≈ 0.5 s), e.g. when the language server is
  * idle after start-up, so that the first check on the typing path does not
  * pay for it. Errors (missing data) are returned, not thrown.
  */
 export function preloadDetector(): Error | undefined {
   try {
     getLexicon();
+    getContextModel();
     return undefined;
   } catch (err) {
     return err as Error;
