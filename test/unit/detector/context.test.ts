@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { findDataDir } from '../../../server/src/engine/detector/lexicon';
 import {
+  CONTEXT_FILE,
   contextGain,
   CONTEXT_RADIUS,
   decodeContextModel,
@@ -26,8 +28,12 @@ describe('detector: context model', () => {
     assert.ok(m.w2Of.length > 100000, `${m.w2Of.length} bigrams`);
     assert.ok(wordId(m, '贯彻') >= 0 && wordId(m, '落实') >= 0 && wordId(m, '贯彻落') < 0);
     // Every word is found under its own id.
+    // (the vocabulary as the file holds it: after the 20-byte header, words joined by '\n')
+    const raw = zlib.gunzipSync(fs.readFileSync(path.join(findDataDir(), CONTEXT_FILE)));
+    const words = raw.toString('utf8', 20, 20 + raw.readUInt32LE(16)).split('\n');
+    assert.equal(words.length, m.size);
     for (let id = 0; id < m.size; id += 97) {
-      const w = String.fromCharCode(...m.codes.subarray(m.wordStart[id], m.wordStart[id + 1]));
+      const w = words[id];
       assert.equal(wordId(m, w), id, w);
     }
     // Bigram lists are sorted (binary search relies on it).

@@ -10,6 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { CodeTrie } from '../codeTrie';
 import { findDataDir } from './lexicon';
 
 export const CONTEXT_FILE = 'context.bin.gz';
@@ -23,13 +24,10 @@ const OOV_COST = 18;
 export interface ContextModel {
   /** Number of words. */
   size: number;
-  /** The words' UTF-16 code units, word id at codes[wordStart[id] .. wordStart[id + 1]). */
-  codes: Uint16Array;
-  wordStart: Uint32Array;
-  /** Open-addressing hash table of word ids (−1: empty), keyed by wordHash; its size is a power of 2. */
-  table: Int32Array;
-  /** Longest word (UTF-16 units). */
-  maxLen: number;
+  /** The words, one node per word end ... */
+  trie: CodeTrie;
+  /** ... and the word id of each node (−1: no word ends there). */
+  wordOf: Int32Array;
   /** −ln P(w) and the back-off cost of w as a history, by id. */
   uniCost: Float32Array;
   boCost: Float32Array;
@@ -39,32 +37,11 @@ export interface ContextModel {
   biCost8: Uint8Array;
 }
 
-/** FNV-1a over UTF-16 code units, one unit at a time (so a scan extends it as it extends a word). */
-const HASH_START = 0x811c9dc5;
-function hashStep(h: number, code: number): number {
-  return Math.imul(h ^ code, 0x01000193);
-}
-
-/** The id of s[from, to) (−1: not a word), given its hash. */
-function findWord(m: ContextModel, h: number, s: string, from: number, to: number): number {
-  const mask = m.table.length - 1;
-  const len = to - from;
-  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const id = m.table[slot];
-    if (id < 0) return -1;
-    const a = m.wordStart[id];
-    if (m.wordStart[id + 1] - a !== len) continue;
-    let k = 0;
-    while (k < len && m.codes[a + k] === s.charCodeAt(from + k)) k++;
-    if (k === len) return id;
-  }
-}
-
 /** The id of a word (−1: not in the model). */
 export function wordId(m: ContextModel, w: string): number {
-  let h = HASH_START;
-  for (let k = 0; k < w.length; k++) h = hashStep(h, w.charCodeAt(k));
-  return findWord(m, h, w, 0, w.length);
+  let node = 0;
+  for (let k = 0; k < w.length && node >= 0; k++) node = m.trie.child(node, w.charCodeAt(k));
+  return node > 0 ? m.wordOf[node] : -1;
 }
 
 /** Parse the model file (gzip). Throws a clear error on a file that is not one. */
@@ -80,30 +57,13 @@ export function decodeContextModel(gz: Buffer): ContextModel {
   const words = buf.toString('utf8', off, off + vocabBytes).split('\n');
   off += vocabBytes;
   if (words.length !== V || off + V * 4 + B > buf.length) throw new Error('context model is truncated');
-  const wordStart = new Uint32Array(V + 1);
-  let total = 0;
-  let maxLen = 1;
-  for (let i = 0; i < V; i++) {
-    wordStart[i] = total;
-    total += words[i].length;
-    if (words[i].length > maxLen) maxLen = words[i].length;
-  }
-  wordStart[V] = total;
-  const codes = new Uint16Array(total);
-  let tableSize = 1;
-  while (tableSize < V * 2) tableSize *= 2;
-  const table = new Int32Array(tableSize).fill(-1);
-  for (let i = 0; i < V; i++) {
-    const w = words[i];
-    let h = HASH_START;
-    for (let k = 0; k < w.length; k++) {
-      codes[wordStart[i] + k] = w.charCodeAt(k);
-      h = hashStep(h, w.charCodeAt(k));
-    }
-    let slot = h & (tableSize - 1);
-    while (table[slot] >= 0) slot = (slot + 1) & (tableSize - 1);
-    table[slot] = i;
-  }
+  // Sized for about 1.2 nodes per word at the load of CodeTrie.compact(),
+  // without its lookup filter (1 MiB: not worth it for a few lookups per candidate).
+  const trie = new CodeTrie(V * 1.2, 0.85);
+  const ends: number[] = [];
+  for (let i = 0; i < V; i++) ends.push(trie.insert(words[i]));
+  const wordOf = new Int32Array(trie.nodes).fill(-1);
+  ends.forEach((node, i) => (wordOf[node] = i));
   const uniCost = new Float32Array(V);
   const boCost = new Float32Array(V);
   for (let i = 0; i < V; i++) uniCost[i] = buf.readUInt16LE(off + i * 2) / 1000;
@@ -136,7 +96,7 @@ export function decodeContextModel(gz: Buffer): ContextModel {
   start[V] = k;
   if (k !== B || off + B > buf.length) throw new Error('context model is corrupt');
   const biCost8 = Uint8Array.from(buf.subarray(off, off + B));
-  return { size: V, codes, wordStart, table, maxLen, uniCost, boCost, start, w2Of, biCost8 };
+  return { size: V, trie, wordOf, uniCost, boCost, start, w2Of, biCost8 };
 }
 
 /** Read and decode a model file; the error names the file and the cause. */
@@ -208,10 +168,11 @@ export function textCost(m: ContextModel, s: string): number {
     let minHere = Infinity;
     for (const c of from.values()) if (c < minHere) minHere = c;
     let anyWord = false;
-    let h = HASH_START;
-    for (let j = i + 1; j <= n && j - i <= m.maxLen; j++) {
-      h = hashStep(h, s.charCodeAt(j - 1));
-      const w = findWord(m, h, s, i, j);
+    let node = 0;
+    for (let j = i + 1; j <= n; j++) {
+      node = m.trie.child(node, s.charCodeAt(j - 1));
+      if (node < 0) break; // no model word starts with s[i, j)
+      const w = m.wordOf[node];
       if (w < 0) continue;
       if (j === i + 1) anyWord = true;
       let best = Infinity;
