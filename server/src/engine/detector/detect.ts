@@ -167,18 +167,16 @@ export function detect(text: string, opts: DetectOptions = {}): Detection[] {
   const context = opts.context === false ? null : getContextModel();
   const supportedScore = context ? SUPPORTED_SCORE : WORD_ONLY_SUPPORTED_SCORE;
   const reportFloor = support ? Math.min(minScore, supportedScore) : minScore;
-  const protection: Protection = { text, accepted: opts.acceptedWords };
   // With the context model, the first search looks for candidates that may
   // stand on their own; without it, the word score is the score.
-  let found = candidates(lex, text, Math.min(context ? minScore : reportFloor, SEARCH_FLOOR), protection);
+  let found = candidates(lex, text, Math.min(context ? minScore : reportFloor, SEARCH_FLOOR), opts.acceptedWords);
   if (context) {
     rescore(context, text, found);
     // Weaker candidates count only beside a clear slip: they are searched
     // for, from CANDIDATE_FLOOR, only in a block that holds one (rare, so
     // the cost of the second search does not matter).
     if (support && reportFloor < minScore && found.some((d) => d.score >= minScore)) {
-      // A fresh mask: detectRun marks each run's protection into it.
-      found = candidates(lex, text, Math.min(minScore, CANDIDATE_FLOOR), { text, accepted: opts.acceptedWords });
+      found = candidates(lex, text, Math.min(minScore, CANDIDATE_FLOOR), opts.acceptedWords);
       rescore(context, text, found);
     }
   }
@@ -197,15 +195,11 @@ export function detect(text: string, opts: DetectOptions = {}): Detection[] {
     .map((d) => (d.score >= minScore ? d : { ...d, confidence: 'medium' as const, supported: true }));
 }
 
-/** A block's protection mask, computed on first need. */
-interface Protection {
-  text: string;
-  accepted: ReadonlySet<string> | undefined;
-  mask?: Uint8Array;
-}
-
 /** The best candidate of each overlapping group in each run of the block, with a word score of `floor` or more. */
-function candidates(lex: Lexicon, text: string, floor: number, protection: Protection): Detection[] {
+function candidates(lex: Lexicon, text: string, floor: number, accepted: ReadonlySet<string> | undefined): Detection[] {
+  // The block's protection mask, computed on first need; detectRun marks
+  // each run's protection into it.
+  let mask: Uint8Array | undefined;
   const out: Detection[] = [];
   for (let i = 0; i < text.length; ) {
     if (!isRunChar(text.charCodeAt(i))) {
@@ -222,8 +216,8 @@ function candidates(lex: Lexicon, text: string, floor: number, protection: Prote
       // scoring `floor` or more, the run has no detection. The protection
       // mask is computed only for a block with such a run (most have none).
       if (detectRun(lex, s, seg, i, undefined, floor, undefined)) {
-        protection.mask ??= blockProtection(text, protection.accepted ?? new Set());
-        detectRun(lex, s, seg, i, protection.mask, floor, out);
+        mask ??= blockProtection(text, accepted ?? new Set());
+        detectRun(lex, s, seg, i, mask, floor, out);
       }
     }
     i = j;

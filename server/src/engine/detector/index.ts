@@ -8,9 +8,9 @@ import { getLexicon } from './lexicon';
 import { getContextModel } from './context';
 
 /**
- * Load the detector's data now (word lexicon and context model, ≈ 0.5 s), e.g. when the language server is
- * idle after start-up, so that the first check on the typing path does not
- * pay for it. Errors (missing data) are returned, not thrown.
+ * Load the detector's data now (word lexicon and context model, ≈ 0.5 s),
+ * e.g. when the language server is idle after start-up, so that the first
+ * check on the typing path does not pay for it. Errors (missing data) are returned, not thrown.
  */
 export function preloadDetector(): Error | undefined {
   try {

@@ -82,7 +82,7 @@ export function reportDetections(block: TextBlock, ctx: BlockContext, detections
       safe: false,
       fixes: [{ title: `改为“${d.corrected}”`, edits: [{ start: ch.start, end: ch.end, newText: d.rightChar }] }],
     });
-    }
+  }
 }
 
 export const rule: Rule = {
