@@ -5,7 +5,10 @@
 // rule's first fix also rewrites, and that finding ranks higher: its rule is
 // more specific, or, as specific, it is more certain (a higher severity: a
 // reviewed dictionary entry's error over the statistical detector's guess
-// at the same slip).
+// at the same slip). Two findings of equal rank whose first fixes rewrite
+// the same text (截止 → 截至 from the dictionary and from wording/jiezhi) are
+// one mistake too: the one whose fix fix-all may apply stays (so dropping a
+// twin never costs a safe fix), else the first in order.
 
 import type { Category, Edit, Finding, Severity } from './types';
 
@@ -23,10 +26,9 @@ const SPECIFICITY: Record<Category, number> = {
 /** Among equally specific rules, the more certain finding wins. */
 const CERTAINTY: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 
-/** Whether b ranks above a: more specific, or as specific and more certain. */
-function ranksAbove(b: Finding, a: Finding): boolean {
-  const d = SPECIFICITY[b.category] - SPECIFICITY[a.category];
-  return d > 0 || (d === 0 && CERTAINTY[b.severity] > CERTAINTY[a.severity]);
+/** How b ranks against a: > 0 above (more specific, or as specific and more certain), 0 equal. */
+function rank(b: Finding, a: Finding): number {
+  return SPECIFICITY[b.category] - SPECIFICITY[a.category] || CERTAINTY[b.severity] - CERTAINTY[a.severity];
 }
 
 function inside(e: Edit, outer: Edit[]): boolean {
@@ -41,12 +43,18 @@ export function dropSubsumed(findings: Finding[]): Finding[] {
   if (findings.length < 2) return findings;
   const dropped = new Set<Finding>();
   const long = findings.filter((f) => f.end - f.start > LONG && f.fixes[0]?.edits.length);
+  const order = new Map(findings.map((f, i) => [f, i]));
   const subsumedBy = (a: Finding, b: Finding, aEdits: Edit[]): boolean => {
     if (b === a || dropped.has(b) || b.ruleId === a.ruleId) return false;
     if (b.start > a.end || b.end < a.start) return false;
     const bEdits = b.fixes[0]?.edits;
-    if (!bEdits?.length || !ranksAbove(b, a)) return false;
-    return aEdits.every((e) => inside(e, bEdits));
+    if (!bEdits?.length) return false;
+    const r = rank(b, a);
+    if (r < 0 || !aEdits.every((e) => inside(e, bEdits))) return false;
+    if (r > 0) return true;
+    // Equal rank: only the same rewrite (each fix inside the other); the safe one, else the earlier one, stays.
+    if (!bEdits.every((e) => inside(e, aEdits))) return false;
+    return b.safe !== a.safe ? b.safe : order.get(b)! < order.get(a)!;
   };
   for (const a of findings) {
     const aEdits = a.fixes[0]?.edits;

@@ -210,6 +210,20 @@ describe('one mistake, one finding', () => {
     const alone = check(src, { format: 'plaintext', rules: listRules().filter((x) => x.meta.id === 'typo/confusable') });
     for (const word of ['按步就班', '布署']) assert.ok(alone.findings.some((f) => f.start <= src.indexOf(word) && src.indexOf(word) < f.end), word);
   });
+  it('equally ranked findings proposing the same rewrite are one finding', () => {
+    // 截止 before a date: the dictionary's context entry and wording/jiezhi both propose 截至.
+    const src = '截止2025年12月31日，完成各项任务。';
+    const both = check(src, { format: 'plaintext', rules: listRules().filter((x) => ['typo/dictionary', 'wording/jiezhi'].includes(x.meta.id)) });
+    assert.equal(both.findings.length, 1, both.findings.map((f) => f.ruleId).join(', '));
+    assert.equal(both.findings[0].fixes[0].edits[0].newText, '截至');
+    // The one kept is the one fix-all may apply, so the fix is not lost.
+    assert.equal(both.findings[0].safe, true);
+    assert.equal(fixAll(src, { format: 'plaintext' }).output, src.replace('截止', '截至'));
+    // Each rule alone does report it.
+    for (const id of ['typo/dictionary', 'wording/jiezhi']) {
+      assert.equal(check(src, { format: 'plaintext', rules: listRules().filter((x) => x.meta.id === id) }).findings.length, 1, id);
+    }
+  });
   it('unrelated findings on the same text all stay', () => {
     const r = check('要布署工作,再接再励。', { format: 'plaintext' });
     assert.deepEqual(r.findings.map((f) => f.ruleId), ['typo/dictionary', 'punctuation/fullwidth', 'typo/dictionary']);
