@@ -1,6 +1,9 @@
 // Why does the confusable-character detector miss the slips it misses?
 // Aggregate analysis on ECSpell's odw.train (measuring only: it prints counts
 // by cause, never single sentences, and nothing here feeds the method).
+// Every table has a column for the development lines (0-based line index
+// % 5 == 4, the figures to report) and one for the training lines (index
+// % 5 != 4); lines whose two sentences differ in length are skipped.
 //
 //   npx tsx bench/typo-miss-analysis.ts [--shared ../shared] [--out bench/results/typo-miss-analysis.md]
 //
@@ -154,45 +157,62 @@ const BINS = [-Infinity, 0, 2, 4, 5, 6, 7, MEDIUM_SCORE];
 const binLabel = (k: number): string =>
   k === 0 ? `< ${BINS[1]}` : k === BINS.length - 1 ? `≥ ${BINS[k]} (not shown)` : `${BINS[k]}–${BINS[k + 1]}`;
 
+type SplitId = 'dev' | 'train';
+const SPLITS: SplitId[] = ['dev', 'train'];
+const SPLIT_TITLE: Record<SplitId, string> = { dev: 'dev', train: 'train' };
+
+/** The counts of one split of odw.train. */
+function newStats() {
+  return {
+    notInSet: new Map<string, number>(),
+    /** Found slips by length of the corrected word and score band. */
+    foundBy: new Map<string, number>(),
+    counts: new Map<Cause, number>(CAUSES.map((c) => [c, 0])),
+    hist: new Array<number>(BINS.length).fill(0),
+    kindHist: new Map<string, number>(),
+    slips: 0,
+    realWordAll: 0,
+    sentences: 0,
+    goldSentences: 0,
+    /** Sentences where every slip has a candidate with the gold char at some score. */
+    allReachable: 0,
+    allFound: 0,
+    skipped: 0,
+    bySentenceSize: new Map<string, { n: number; reachable: number }>(),
+  };
+}
+
 function main(): void {
   const lex = getLexicon();
   const sources = rawSources();
-  const notInSet = new Map<string, number>();
-  /** Found slips by length of the corrected word and score band. */
-  const foundBy = new Map<string, number>();
   const wild = lex.wild;
   const logp = lex.logp;
   const names = lex.names;
   const rareLogp = Math.log(RARE_FREQ) - Math.log(lex.total);
   const file = path.join(shared, 'corpora/ecspell-odw/odw.train');
-  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+  const stats = { dev: newStats(), train: newStats() };
 
-  const counts = new Map<Cause, number>(CAUSES.map((c) => [c, 0]));
-  const hist = new Array<number>(BINS.length).fill(0);
-  const kindHist = new Map<string, number>();
-  let slips = 0;
-  let realWordAll = 0;
-  let sentences = 0;
-  let goldSentences = 0;
-  let allReachable = 0; // every slip of the sentence has a candidate with the gold char at some score
-  let allFound = 0;
-  const bySentenceSize = new Map<string, { n: number; reachable: number }>();
-
-  for (const line of lines) {
+  for (const [index, line] of fs.readFileSync(file, 'utf8').split('\n').entries()) {
+    if (!line.trim()) continue;
+    const st = stats[index % 5 === 4 ? 'dev' : 'train'];
+    const { notInSet, foundBy, counts, hist, kindHist, bySentenceSize } = st;
     const [, wrong, right] = line.split('\t');
-    if (wrong === undefined || right === undefined || wrong.length !== right.length) continue;
-    sentences++;
+    if (wrong === undefined || right === undefined || wrong.length !== right.length) {
+      st.skipped++;
+      continue;
+    }
+    st.sentences++;
     const gold: number[] = [];
     for (let i = 0; i < wrong.length; i++) if (wrong[i] !== right[i]) gold.push(i);
     if (!gold.length) continue;
-    goldSentences++;
+    st.goldSentences++;
     const shipped = detect(wrong);
     const low = detect(wrong, { minScore: LOW, support: false });
     const block = blockProtection(wrong, new Set());
     let reachable = 0;
     let foundHere = 0;
     for (const i of gold) {
-      slips++;
+      st.slips++;
       const w = wrong[i];
       const g = right[i];
       const cause = classify(i, w, g);
@@ -200,8 +220,8 @@ function main(): void {
       if (cause === 'found') foundHere++;
       if (cause === 'found' || cause === 'below threshold') reachable++;
     }
-    if (foundHere === gold.length) allFound++;
-    if (reachable === gold.length) allReachable++;
+    if (foundHere === gold.length) st.allFound++;
+    if (reachable === gold.length) st.allReachable++;
     const key = gold.length >= 3 ? '3+' : String(gold.length);
     const b = bySentenceSize.get(key) ?? { n: 0, reachable: 0 };
     b.n++;
@@ -222,7 +242,7 @@ function main(): void {
       const seg = isHan(w) && run.length ? segmentRun(lex, run, false) : undefined;
       const tok = seg ? seg.tokenOf[i - ra] : -1;
       const strong = seg ? seg.tokens[tok][1] - seg.tokens[tok][0] > 1 && seg.tokenLogp[tok] >= rareLogp : false;
-      if (strong) realWordAll++;
+      if (strong) st.realWordAll++;
       if (d0 && d0.rightChar === g) {
         const len = Math.min(d0.to - d0.from, 4);
         const band = d0.score < 10 ? 'medium (8–10)' : d0.score < 12 ? 'high (10–12)' : 'high (≥ 12)';
@@ -298,45 +318,64 @@ function main(): void {
     }
   }
 
-  const pct = (n: number) => `${((100 * n) / slips).toFixed(1)}%`;
+  const { dev, train } = stats;
+  const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
+  /** "dev | train" cells of a count. */
+  const both = (f: (x: ReturnType<typeof newStats>) => number) => `${f(dev)} | ${f(train)}`;
   const out: string[] = [];
   out.push('# Why the detector misses slips on odw.train (aggregate)\n');
   out.push('Generated by `npx tsx bench/typo-miss-analysis.ts` (detector alone, shipped options; measuring only —');
   out.push('counts by cause, no single sentence was looked at to make entries). Each gold slip gets the first cause');
-  out.push('that applies, in the order of the table; see the script header for the definitions.\n');
-  out.push(`Sentences ${sentences}, with slips ${goldSentences}; gold slips ${slips}. ` +
-    `Slips whose wrong character sits in an established word of the best segmentation (real-word slips, any cause): ${realWordAll} (${pct(realWordAll)}).\n`);
-  out.push('| cause | slips | share |');
-  out.push('|---|---|---|');
-  for (const c of CAUSES) out.push(`| ${c} | ${counts.get(c)} | ${pct(counts.get(c)!)} |`);
+  out.push('that applies, in the order of the table; see the script header for the definitions.');
+  out.push('Columns: **dev** = development lines of odw.train (0-based line index % 5 == 4; the figures to report),');
+  out.push('train = training lines (index % 5 != 4; where thresholds and confusion pairs may be chosen).\n');
+  for (const id of SPLITS) {
+    const st = stats[id];
+    out.push(`- ${SPLIT_TITLE[id]}: sentences ${st.sentences}${st.skipped ? ` (${st.skipped} skipped: unequal lengths)` : ''}, with slips ${st.goldSentences}; ` +
+      `gold slips ${st.slips}. Slips whose wrong character sits in an established word of the best segmentation ` +
+      `(real-word slips, any cause): ${st.realWordAll} (${pct(st.realWordAll, st.slips)}).`);
+  }
+  out.push('');
+  out.push('| cause | dev slips | dev share | train slips | train share |');
+  out.push('|---|---|---|---|---|');
+  for (const c of CAUSES) {
+    out.push(`| ${c} | ${dev.counts.get(c)} | ${pct(dev.counts.get(c)!, dev.slips)} | ${train.counts.get(c)} | ${pct(train.counts.get(c)!, train.slips)} |`);
+  }
   out.push('');
   out.push(`Candidates with the gold character that score below the shipped threshold (${MEDIUM_SCORE}; detect with minScore ${LOW}, no support):\n`);
-  out.push('| score (nats) | slips |');
-  out.push('|---|---|');
-  for (let k = 0; k < BINS.length; k++) out.push(`| ${binLabel(k)} | ${hist[k]} |`);
+  out.push('| score (nats) | dev slips | train slips |');
+  out.push('|---|---|---|');
+  for (let k = 0; k < BINS.length; k++) out.push(`| ${binLabel(k)} | ${both((x) => x.hist[k])} |`);
   out.push('');
   out.push('Their confusion kinds (1 same syllable and tone, 2 other tone, 3 shape, 4 fuzzy): ' +
-    [...kindHist.entries()].sort().map(([k, v]) => `${k}: ${v}`).join(', ') + '\n');
-  out.push('Found slips by the length of the corrected word and the score band (what a change of the length prior or of the thresholds would touch):\n');
+    SPLITS.map((id) => `${SPLIT_TITLE[id]}: ` + ([...stats[id].kindHist.entries()].sort().map(([k, v]) => `${k}: ${v}`).join(', ') || '—')).join('; ') + '\n');
+  out.push('Found slips by the length of the corrected word and the score band, dev / train (what a change of the length prior or of the thresholds would touch):\n');
   const bands = ['supported (5–8)', 'medium (8–10)', 'high (10–12)', 'high (≥ 12)'];
   out.push(`| word length | ${bands.join(' | ')} |`);
   out.push(`|---|${bands.map(() => '---').join('|')}|`);
-  for (const len of ['2', '3', '4+']) out.push(`| ${len} | ${bands.map((b) => foundBy.get(`${len}\t${b}`) ?? 0).join(' | ')} |`);
+  for (const len of ['2', '3', '4+']) {
+    out.push(`| ${len} | ${bands.map((b) => SPLITS.map((id) => stats[id].foundBy.get(`${len}\t${b}`) ?? 0).join(' / ')).join(' | ')} |`);
+  }
   out.push('');
   out.push('Gold pairs not in the confusion set, by the raw sources under ../shared/lexicons that hold the pair ' +
     '(wrong → gold) and by sound (pinyin-pro):\n');
-  out.push('| sources holding the pair | sound | slips |');
-  out.push('|---|---|---|');
-  for (const [k, v] of [...notInSet.entries()].sort((x, y) => y[1] - x[1])) {
+  out.push('| sources holding the pair | sound | dev slips | train slips |');
+  out.push('|---|---|---|---|');
+  const keys = [...new Set([...dev.notInSet.keys(), ...train.notInSet.keys()])];
+  const total = (k: string) => (dev.notInSet.get(k) ?? 0) + (train.notInSet.get(k) ?? 0);
+  for (const k of keys.sort((x, y) => total(y) - total(x) || (dev.notInSet.get(y) ?? 0) - (dev.notInSet.get(x) ?? 0))) {
     const [src, near] = k.split(' | ');
-    out.push(`| ${src} | ${near} | ${v} |`);
+    out.push(`| ${src} | ${near} | ${both((x) => x.notInSet.get(k) ?? 0)} |`);
   }
   out.push('');
-  out.push(`Sentence level: all slips found ${allFound} of ${goldSentences}; all slips reachable (a candidate with the gold ` +
-    `character exists at some score) ${allReachable} of ${goldSentences} — the ceiling of sentence-level detection recall ` +
-    `for any threshold with the present candidates (${(allReachable / goldSentences).toFixed(3)}).\n`);
-  out.push('By number of slips in the sentence (reachable / sentences): ' +
-    ['1', '2', '3+'].map((k) => `${k}: ${bySentenceSize.get(k)?.reachable ?? 0} / ${bySentenceSize.get(k)?.n ?? 0}`).join('; ') + '\n');
+  for (const id of SPLITS) {
+    const st = stats[id];
+    out.push(`Sentence level, ${SPLIT_TITLE[id]}: all slips found ${st.allFound} of ${st.goldSentences}; all slips reachable (a candidate with the gold ` +
+      `character exists at some score) ${st.allReachable} of ${st.goldSentences} — the ceiling of sentence-level detection recall ` +
+      `for any threshold with the present candidates (${(st.allReachable / st.goldSentences).toFixed(3)}). ` +
+      'By number of slips in the sentence (reachable / sentences): ' +
+      ['1', '2', '3+'].map((k) => `${k}: ${st.bySentenceSize.get(k)?.reachable ?? 0} / ${st.bySentenceSize.get(k)?.n ?? 0}`).join('; ') + '\n');
+  }
   const text = out.join('\n');
   console.log(text);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
