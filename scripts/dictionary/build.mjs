@@ -30,6 +30,19 @@ const outDir = path.join(root, 'server/data/dictionary');
 const SOURCES = {
   'billowsand-gongwen': { source: 'billowsand-gongwen', description: '据 billowsand/gongwen proofread-lexicon.tsv（MIT）逐条审校' },
   'houbb-word-checker': { source: 'houbb-word-checker', description: '据 houbb/word-checker word_checker_zh.txt（Apache-2.0）逐行审校，删去颠倒、错误和有歧义的条目' },
+  'derived-idioms': {
+    source: 'derived-idioms',
+    description:
+      '由 scripts/dictionary/derive.mjs 派生：正确词形取自 THUOCL 成语词表（thunlp/THUOCL THUOCL_chengyu.txt，MIT），' +
+      '错误词形由一次同音替换（pycorrector same_pinyin.txt 同音同调列，Apache-2.0，并经 pinyin-pro 读音核对）、形近替换（pycorrector same_stroke.txt 与 ECSpell shapeConfusion.json 共有的字对，Apache-2.0/MIT）或相邻两字颠倒得到；' +
+      '自动审校：错误词形不是词库中的词、不在 gov-docs/gongwen-train 语料中出现、不能切分为常用词序列、不是异形词',
+  },
+  'derived-words': {
+    source: 'derived-words',
+    description:
+      '公文常见误写，逐条人工审校并加上下文条件：正确词形取自 ECSpell 公文写作.txt（MIT）、THUOCL 成语词表（MIT）或《现代汉语词典》，' +
+      '误写字对见 pycorrector same_pinyin.txt/same_stroke.txt（Apache-2.0）与 ECSpell soundConfusion.json/shapeConfusion.json（MIT）',
+  },
   'ecspell': { source: 'ecspell-常见错字错词', description: '据 aopolin-lv/ECSpell 常见错字错词.txt（MIT）审校；异形词按《第一批异形词整理表》取推荐词形' },
 };
 const sourceFor = (name) => SOURCES[name] ?? { source: 'gongwen', description: 'Gongwen 项目自行编写' };
@@ -94,7 +107,7 @@ for (const [name, list] of groups) {
       console.error(`${where}: one-character wrong form “${entry.wrong}”`);
       failed = true;
     }
-    if (sourceFor(name).source === 'gongwen') {
+    if (['gongwen', 'derived-words', 'derived-idioms'].includes(sourceFor(name).source)) {
       if (!entry.note) console.error(`${where}: “${entry.wrong}” has no note`);
       if (!entry.examples?.bad?.length) console.error(`${where}: “${entry.wrong}” has no bad example`);
       if (conditional && !entry.examples?.good?.length) console.error(`${where}: conditional “${entry.wrong}” has no good example`);

@@ -4,6 +4,8 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 export const BUILTIN_FILES: ReadonlyArray<{ name: string; data: () => unknown }> = [
   { name: 'billowsand-gongwen.json', data: () => require('../../../data/dictionary/billowsand-gongwen.json') },
+  { name: 'derived-idioms.json', data: () => require('../../../data/dictionary/derived-idioms.json') },
+  { name: 'derived-words.json', data: () => require('../../../data/dictionary/derived-words.json') },
   { name: 'ecspell.json', data: () => require('../../../data/dictionary/ecspell.json') },
   { name: 'gongwen.json', data: () => require('../../../data/dictionary/gongwen.json') },
   { name: 'houbb-word-checker.json', data: () => require('../../../data/dictionary/houbb-word-checker.json') },
