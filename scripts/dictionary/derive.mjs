@@ -9,9 +9,11 @@
 //   - correct forms: the 4-character 成语 of THUOCL `THUOCL_chengyu.txt`
 //     (github.com/thunlp/THUOCL, MIT; copied to scripts/dictionary/vendor/thuocl/),
 //     with their document frequency;
-//   - character confusions: pycorrector `same_pinyin.txt` (同音同调 column) and,
-//     for similar shapes, pairs listed both in pycorrector `same_stroke.txt` and
-//     in ECSpell `shapeConfusion.json` (shared/lexicons/, Apache-2.0 and MIT);
+//   - character confusions: pycorrector `same_pinyin.txt` (同音同调 column,
+//     shared/lexicons/, Apache-2.0), confirmed by the project's own readings
+//     (server/data/lexicon/confusion.txt, pinyin-pro). Shape pairs (pycorrector
+//     `same_stroke.txt` ∩ ECSpell `shapeConfusion.json`) can be switched on with
+//     SHAPE_SUBSTITUTIONS; they are off because samples showed implausible slips;
 //   - transpositions of two adjacent characters whose swapped pair is a common
 //     word (实事求是 → 事实求是).
 //
@@ -33,8 +35,10 @@
 //   6. the substituted character is common (in the 3,500 most frequent characters
 //      of the lexicon): an input-method slip produces a common character.
 // Candidates are then ranked by the frequency of the correct form (well-known
-// expressions first) and the frequency of the substituted character, at most
-// MAX_PER_FORM per correct form, up to --target entries.
+// expressions first), then slips whose wrong character forms a word with a
+// neighbour, then the frequency of the substituted character, at most
+// MAX_PER_FORM per correct form, up to --target entries (plus --swaps
+// transpositions of the best-known forms).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
