@@ -1,6 +1,7 @@
-// Spans the detector must not "correct": person, place and organisation
-// names, quoted words and titles in 书名号, characters next to Latin letters
-// or digits, parallel enumeration items, and the user's accepted words.
+// Spans the detector must not "correct": person, place, organisation and
+// route (road, railway, bridge) names, quoted words and titles in 书名号,
+// characters next to Latin letters or digits, parallel enumeration items, and
+// the user's accepted words.
 //
 // Two levels per character of a block's text:
 //   HARD: no correction may touch the character (names, quotes, accepted words);
@@ -45,6 +46,19 @@ export const ORG_SUFFIXES = [
   '联合会', '基金会', '银行', '大学', '学院', '学校', '医院', '法院', '检察院', '出版社', '报社', '电视台',
   '工作组', '小组', '事务所', '合作社', '派出所', '管委会', '居委会', '村委会', '社区', '小区', '医院', '公司',
   '局', '厅', '委', '署', '站', '司', '科',
+];
+/**
+ * Suffixes of roads, railways, bridges and tunnels, longest forms first
+ * (a list is searched in order): the characters before them are a route name.
+ */
+export const ROUTE_SUFFIXES = [
+  '高速公路', '高速铁路', '城际铁路', '城际轨道', '轨道交通', '快速通道', '快速路', '绕城高速', '高速', '高铁',
+  '铁路', '公路', '国道', '省道', '大道', '大街', '大桥', '特大桥', '隧道', '干线', '支线', '环线', '连接线', '运河', '航道',
+];
+/** Verbs of motion or growth after which 高速 is the adverb "at high speed" (高速发展), not a road. */
+const ADVERB_FOLLOWERS = [
+  '发展', '增长', '运行', '运转', '行驶', '运动', '前进', '推进', '扩张', '成长', '攀升', '上升', '提升', '流动',
+  '传输', '旋转', '移动', '飞行', '下降', '增加', '扩大', '膨胀', '奔驰', '行进', '推动', '转动', '通行',
 ];
 /** Multi-character suffixes, also recognised at the end of a longer token (有限公司, 服务中心). */
 const MULTI_SUFFIXES = [...ORG_SUFFIXES, ...PLACE_SUFFIXES].filter((x) => x.length >= 2);
@@ -161,12 +175,13 @@ interface WordIndex {
   bit: number;
 }
 /** FIRST_BITS[code] / LAST_BITS[code]: which indexes hold a word starting / ending with code. */
-const FIRST_BITS = new Uint8Array(0x10000);
-const LAST_BITS = new Uint8Array(0x10000);
+const FIRST_BITS = new Uint16Array(0x10000);
+const LAST_BITS = new Uint16Array(0x10000);
 let nextBit = 0;
 function indexWords(list: readonly string[]): WordIndex {
   const byFirst = new Map<number, string[]>();
   const byLast = new Map<number, string[]>();
+  if (nextBit >= 16) throw new Error('protect.ts: more word indexes than FIRST_BITS has bits');
   const bit = 1 << nextBit++;
   for (const w of list) {
     const f = w.charCodeAt(0);
@@ -187,6 +202,8 @@ const ORG_IX = indexWords(ORG_SUFFIXES);
 const PLACE_IX = indexWords(PLACE_SUFFIXES);
 const MULTI_IX = indexWords(MULTI_SUFFIXES);
 const DOUBLE_IX = indexWords(DOUBLE_SURNAMES);
+const ROUTE_IX = indexWords(ROUTE_SUFFIXES);
+const ADVERB_FOLLOWERS_IX = indexWords(ADVERB_FOLLOWERS);
 
 /** The first word of the list (in list order) that s has at `at`. */
 function startsWithAny(s: string, at: number, ix: WordIndex): string | undefined {
@@ -317,12 +334,15 @@ export function runProtection(run: RunInfo, mask: Uint8Array): void {
       (tok.length > 2 && MULTI_SUFFIXES.some((x) => tok.endsWith(x)));
     if (!ownToken) continue;
     // Company and institution names put a line of business between the name
-    // and the suffix (世杰科技有限公司, 宏达建设集团): skip up to two words.
+    // and the suffix (世杰科技有限公司, 宏达建设集团, 某某股权投资基金管理有限公司):
+    // skip the two established words next to the suffix, whatever they are
+    // (up to 4 characters each), and further ones, up to MAX_BUSINESS_WORDS
+    // in all, while they are common words of a line of business.
     let end = j;
     if (COMPANY_SUFFIXES.some((x) => tok.endsWith(x))) {
-      for (let w = 0; w < 2 && end > 0 && !weakAt(end - 1); w++) {
+      for (let w = 0; w < MAX_BUSINESS_WORDS && end > 0 && !weakAt(end - 1); w++) {
         const [x, y] = tokens[tokenOf[end - 1]];
-        if (y - x > 4) break;
+        if (!businessWords(s, x, y) && (w >= 2 || y - x > 4)) break;
         end = x;
       }
     }
@@ -330,10 +350,61 @@ export function runProtection(run: RunInfo, mask: Uint8Array): void {
     while (k > 0 && end - k < 3 && (weakAt(k - 1) || run.nameTag(tokenOf[k - 1]))) k--;
     mark(mask, k, end, SOFT);
   }
+
+  // Roads, railways, bridges and tunnels: the weak characters (up to 4)
+  // before a route suffix are its name, mostly abbreviations of the places it
+  // links (京昆高速, 沪蓉高速公路, 某某大桥). The suffix starts a token and ends
+  // at a token boundary (快速路 is 快速|路); a bare 高速 followed by a verb of
+  // motion or growth is the adverb (高速发展), not a road.
+  for (let j = 1; j < n; j++) {
+    if (tokens[tokenOf[j]][0] !== j) continue;
+    const suf = startsWithAny(s, j, ROUTE_IX);
+    if (!suf) continue;
+    const e = j + suf.length;
+    if (e < n && tokens[tokenOf[e]][0] !== e) continue;
+    if (suf === '高速' && startsWithAny(s, e, ADVERB_FOLLOWERS_IX)) continue;
+    let k = j;
+    while (k > 0 && j - k < 4 && (weakAt(k - 1) || run.nameTag(tokenOf[k - 1]))) k--;
+    mark(mask, k, j, SOFT);
+  }
 }
 
 /** Suffixes of company and institution names, which may follow a line of business. */
 const COMPANY_SUFFIXES = ['公司', '集团', '研究院', '研究所', '中心', '协会', '学会', '商会', '事务所', '合作社', '出版社'];
+
+/** At most this many words of line of business stand between a company's name and its suffix. */
+const MAX_BUSINESS_WORDS = 5;
+
+/**
+ * Common words of a company's line of business and legal form (产业基金管理有限公司,
+ * 投资控股集团有限公司): general vocabulary of company names, not names.
+ */
+export const BUSINESS_WORDS = [
+  '产业', '基金', '管理', '投资', '控股', '股权', '股份', '集团', '有限', '责任', '科技', '发展', '建设', '实业',
+  '贸易', '商贸', '咨询', '服务', '工程', '技术', '能源', '资产', '金融', '信息', '文化', '传媒', '医药', '医疗',
+  '健康', '农业', '物流', '置业', '开发', '运营', '国际', '经营', '电子', '网络', '数据', '数字', '智能', '软件',
+  '通信', '环保', '环境', '材料', '制造', '装备', '机械', '电气', '电力', '化工', '生物', '教育', '旅游', '文旅',
+  '酒店', '餐饮', '地产', '房地产', '物业', '交通', '运输', '航运', '港口', '水务', '燃气', '矿业', '钢铁', '汽车',
+  '食品', '城投', '融资', '担保', '租赁', '保险', '证券', '信托', '创业', '创新', '设计', '规划', '检测', '认证',
+  '广告', '会展', '体育', '养老', '家政', '人力', '资源', '安全', '节能', '新能源', '水利', '市政', '园林', '绿化',
+  '装饰', '建材', '建筑', '安装', '勘察', '测绘', '监理', '造价', '评估', '进出口', '供应链', '商业', '电商',
+  '企业', '产权', '交易', '供销', '农牧', '种业', '林业', '渔业', '联合', '综合', '工贸', '经贸', '科创',
+];
+const BUSINESS_SET = new Set(BUSINESS_WORDS);
+const BUSINESS_MAX_LEN = Math.max(...BUSINESS_WORDS.map((w) => w.length));
+
+/** Whether s[x, y) is one or more words of line of business (股权投资 = 股权 + 投资). */
+export function businessWords(s: string, x: number, y: number): boolean {
+  if (y - x < 2) return false;
+  // ok[k]: s[x, k) splits into business words.
+  const ok = new Uint8Array(y - x + 1);
+  ok[0] = 1;
+  for (let k = x; k < y; k++) {
+    if (!ok[k - x]) continue;
+    for (let l = 2; l <= BUSINESS_MAX_LEN && k + l <= y; l++) if (BUSINESS_SET.has(s.slice(k, k + l))) ok[k + l - x] = 1;
+  }
+  return ok[y - x] === 1;
+}
 
 /**
  * Whether position i of s is part of a four-character frame with a repeated
