@@ -20,7 +20,8 @@
 //   not in confusion set  the gold character is not in the wrong one's set
 //                         (split by pinyin-pro: same toneless syllable or not);
 //   no target word        no target word (lexicon word of 2–TARGET_MAX_LEN
-//                         characters, frequency ≥ TARGET_MIN_FREQ, not a name)
+//                         characters, log probability at least that of
+//                         frequency TARGET_MIN_FREQ, 公文 bonus included, not a name)
 //                         covers the position in the correct sentence
 //                         (split: some covering word is in the lexicon but
 //                         rare or a name / none is in the lexicon);
@@ -45,7 +46,7 @@ import * as path from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { detect, getLexicon, MEDIUM_SCORE, type Detection } from '../server/src/engine/detector/index';
 import { MIN_RUN, RARE_FREQ } from '../server/src/engine/detector/detect';
-import { TARGET_MAX_LEN } from '../server/src/engine/detector/lexicon';
+import { TARGET_MIN_FREQ } from '../server/src/engine/detector/lexicon';
 import { segmentRun } from '../server/src/engine/detector/segment';
 import { blockProtection, runProtection, inRepetitionFrame, FREE } from '../server/src/engine/detector/protect';
 
@@ -56,6 +57,9 @@ function arg(name: string, def?: string): string | undefined {
 const root = path.resolve(__dirname, '..');
 const shared = path.resolve(arg('--shared', path.resolve(root, '../shared'))!);
 const outFile = arg('--out', path.join(root, 'bench/results/typo-miss-analysis.md'))!;
+
+/** Longest target word looked for (characters). */
+const TARGET_MAX_LEN = 6;
 
 /** As in detect.ts (not exported there): characters the detector never replaces. */
 const NEVER_REPLACE = new Set([...'的地得了着过一二三四五六七八九十百千万亿零两']);
@@ -185,7 +189,7 @@ function newStats() {
 function main(): void {
   const lex = getLexicon();
   const sources = rawSources();
-  const wild = lex.wild;
+  const targetLogp = Math.log(TARGET_MIN_FREQ) - Math.log(lex.total);
   const logp = lex.logp;
   const names = lex.names;
   const rareLogp = Math.log(RARE_FREQ) - Math.log(lex.total);
@@ -273,10 +277,8 @@ function main(): void {
         for (let bb = ii + 1; bb <= Math.min(fixedRun.length, a + TARGET_MAX_LEN); bb++) {
           if (bb - a < 2) continue;
           const word = fixedRun.slice(a, bb);
-          const key = fixedRun.slice(a, ii) + '*' + fixedRun.slice(ii + 1, bb);
-          const fills = wild.get(key);
-          if (fills && [...fills].includes(g)) target = true;
           const lp = logp.get(word);
+          if (lp !== undefined && lp <= 0 && lp >= targetLogp && !names.has(word)) target = true;
           if (lp !== undefined && lp <= 0) inLexicon = true;
           if (names.has(word)) inLexicon = true;
         }

@@ -70,12 +70,6 @@ describe('detector: confusion sets', () => {
     assert.equal(lex.confusion.get('休')?.get('体'), ConfusionKind.Shape);
     assert.equal(lex.confusion.get('局')?.has('局'), false);
   });
-
-  it('indexes correction targets by word with one gap', () => {
-    const lex = getLexicon();
-    assert.ok(lex.wild.get('大数*')?.includes('据'));
-    assert.ok(lex.wild.get('*务')?.includes('常'));
-  });
 });
 
 describe('detector: detection', () => {

@@ -141,7 +141,8 @@ describe('detector: second thread (parallel.ts)', function () {
       const lex = getLexicon(); // waits for the worker's
       const tries = lexiconTries(lex);
       assert.ok(tries.logpValue.buffer instanceof SharedArrayBuffer, 'the tries are the worker\'s, in shared memory');
-      assert.ok(tries.fillFrom.buffer instanceof SharedArrayBuffer);
+      assert.ok(tries.nameOf.buffer instanceof SharedArrayBuffer);
+      assert.ok(tries.confCodes.buffer instanceof SharedArrayBuffer);
       assert.deepEqual(texts.map((t) => detect(t)), before);
       // The string maps (tests, tools) are built on demand from the data files.
       assert.equal(lex.logp.get('机制'), wordLogp(lex, '机制'));

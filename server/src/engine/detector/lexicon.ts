@@ -6,15 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { adoptTries, CodeTrie, lexiconTries, NAME_TAGS, packFills, registerTries, shareTries, type CoreTries, type SharedTries } from './trie';
-import {
-  decodeTries,
-  encodeTries,
-  NO_FILL,
-  TRIES_FILE,
-  triesDigest,
-  type TrieArrays,
-} from './lexicon-binary';
+import { adoptTries, CodeTrie, lexiconTries, NAME_TAGS, registerTries, shareTries, type CoreTries, type SharedTries } from './trie';
 
 export type NameTag = 'nr' | 'ns' | 'nt';
 
@@ -43,13 +35,6 @@ export interface Lexicon {
   unknownLogp: number;
   /** Longest word length (UTF-16 units). */
   maxLen: number;
-  /**
-   * Correction targets: established words of 2–4 characters (no names),
-   * indexed by the word with one character replaced by `*`, value: the
-   * characters that fill the gap ('' for a key that is only the prefix of
-   * such keys).
-   */
-  wild: Map<string, string>;
   /** written char -> Map(candidate char -> kind) */
   confusion: Map<string, Map<string, ConfusionKind>>;
   /** Total frequency mass (for reporting). */
@@ -60,7 +45,6 @@ export const PREFIX = 1;
 
 /** Target words: at least this frequency in jieba's counts (freq 80 ≈ its 90th percentile). */
 export const TARGET_MIN_FREQ = 20;
-export const TARGET_MAX_LEN = 6;
 
 /** Log-probability bonus of 公文 vocabulary words (see loadLexicon). */
 export const DOMAIN_BOOST = Math.log(4);
@@ -183,33 +167,18 @@ function isNameTag(tag: string): tag is NameTag {
 }
 
 /**
- * The string maps of the lexicon (logp, names, wild), built only when some
+ * The string maps of the lexicon (logp, names), built only when some
  * caller reads them: the detector itself works on the tries.
  */
-function buildMaps(entries: WordLine[], logTotal: number, gongwen: Set<string>): Pick<Lexicon, 'logp' | 'names' | 'wild'> {
+function buildMaps(entries: WordLine[], logTotal: number, gongwen: Set<string>): Pick<Lexicon, 'logp' | 'names'> {
   const logp = new Map<string, number>();
   const names = new Map<string, NameTag>();
-  const wildSets = new Map<string, string>();
   for (const { words, freq, tag } of entries) {
     const lp = Math.log(freq) - logTotal;
     const isName = isNameTag(tag);
-    const target = !isName && freq >= TARGET_MIN_FREQ;
     for (const w of words) {
       logp.set(w, gongwen.has(w) ? lp + DOMAIN_BOOST : lp);
       if (isName) names.set(w, tag as NameTag);
-      if (target && w.length >= 2 && w.length <= TARGET_MAX_LEN) {
-        for (let p = 0; p < w.length; p++) {
-          const key = w.slice(0, p) + '*' + w.slice(p + 1);
-          const prev = wildSets.get(key);
-          wildSets.set(key, prev ? prev + w[p] : w[p]);
-          // Prefixes that contain the gap, marked with '' so that a scan
-          // extending a window to the right can stop early.
-          for (let q = p + 1; q < w.length; q++) {
-            const pre = key.slice(0, q);
-            if (!wildSets.has(pre)) wildSets.set(pre, '');
-          }
-        }
-      }
     }
   }
   // Prefix markers (after all words, so a word keeps its probability).
@@ -221,24 +190,14 @@ function buildMaps(entries: WordLine[], logTotal: number, gongwen: Set<string>):
       }
     }
   }
-  return { logp, names, wild: wildSets };
+  return { logp, names };
 }
 
 /**
  * The tries of the same data, built directly from the word list: the same
- * keys and values as buildMaps' logp and wild, and the name tags.
+ * keys and values as buildMaps' logp, and the name tags.
  */
-type WildTrie = Pick<CoreTries, 'wild' | 'fillFrom' | 'fillTo' | 'fills'>;
-
-function buildCoreTries(
-  entries: WordLine[],
-  logTotal: number,
-  gongwen: Set<string>,
-  wordCount: number,
-  charCount: number,
-  rec?: { parts: Array<string | undefined> },
-  prebuilt?: WildTrie,
-): CoreTries {
+function buildCoreTries(entries: WordLine[], logTotal: number, gongwen: Set<string>, wordCount: number, charCount: number): CoreTries {
   // Sized for the load compact() leaves (no rehash after building).
   const logp = new CodeTrie(wordCount * 1.5, 0.85);
   // Per node, written in place (the node count is at most the root plus the
@@ -247,40 +206,20 @@ function buildCoreTries(
   const values = new Float64Array(charCount + 1).fill(PREFIX);
   values[0] = NaN;
   const names = new Uint8Array(charCount + 1);
-  const wild = new CodeTrie(prebuilt ? 1 : wordCount / 2);
-  const parts: Array<string | undefined> = [];
   for (const { words, freq, tag } of entries) {
     const lp = Math.log(freq) - logTotal;
     const isName = isNameTag(tag);
-    const target = !isName && freq >= TARGET_MIN_FREQ;
     const tagIndex = isName ? NAME_TAGS.indexOf(tag) : 0;
     for (const w of words) {
       const node = logp.insert(w);
       values[node] = gongwen.has(w) ? lp + DOMAIN_BOOST : lp;
       if (isName) names[node] = tagIndex;
-      if (!prebuilt && target && w.length >= 2 && w.length <= TARGET_MAX_LEN) {
-        for (let p = 0; p < w.length; p++) {
-          let k = 0;
-          for (let q = 0; q < p; q++) k = wild.add(k, w.charCodeAt(q));
-          k = wild.add(k, 0x2a);
-          // Every node from the gap on is a key ('' when only a prefix).
-          if (parts[k] === undefined) parts[k] = '';
-          for (let q = p + 1; q < w.length; q++) {
-            k = wild.add(k, w.charCodeAt(q));
-            if (parts[k] === undefined) parts[k] = '';
-          }
-          parts[k] += w[p];
-        }
-      }
     }
   }
   const logpValue = values.slice(0, logp.nodes);
   const nameOf = names.slice(0, logp.nodes);
   logp.compact();
-  if (prebuilt) return { logp, logpValue, ...prebuilt, nameOf };
-  wild.compact();
-  if (rec) rec.parts = parts;
-  return { logp, logpValue, wild, ...packFills(wild.nodes, parts), nameOf };
+  return { logp, logpValue, nameOf };
 }
 
 function readGongwen(dir: string): Buffer | undefined {
@@ -313,9 +252,6 @@ function loadConfusion(dir: string): Map<string, Map<string, ConfusionKind>> {
   return confusion;
 }
 
-/** Parameters of the word tries that are not in the data files (part of the tries file's digest). */
-const TRIES_PARAMS = `min=${TARGET_MIN_FREQ} max=${TARGET_MAX_LEN}`;
-
 interface TextBuild {
   text: string;
   total: number;
@@ -324,12 +260,7 @@ interface TextBuild {
   core: CoreTries;
 }
 
-function buildFromText(
-  wordsGz: Buffer,
-  gwBytes: Buffer | undefined,
-  rec?: { parts: Array<string | undefined> },
-  prebuilt?: WildTrie,
-): TextBuild {
+function buildFromText(wordsGz: Buffer, gwBytes: Buffer | undefined): TextBuild {
   const text = zlib.gunzipSync(wordsGz).toString('utf8');
   const { entries, total } = parseWords(text);
   const gongwen = gongwenSet(gwBytes);
@@ -343,70 +274,18 @@ function buildFromText(
       if (w.length > maxLen) maxLen = w.length;
     }
   }
-  const core = buildCoreTries(entries, Math.log(total), gongwen, wordCount, charCount, rec, prebuilt);
+  const core = buildCoreTries(entries, Math.log(total), gongwen, wordCount, charCount);
   return { text, total, maxLen, gongwen, core };
 }
 
-/** The wild trie from the precompiled file, or undefined when it is absent or stale. */
-function wildFromBinary(dir: string, digest: Buffer): WildTrie | undefined {
-  const file = path.join(dir, TRIES_FILE);
-  if (!fs.existsSync(file)) return undefined;
-  let a: TrieArrays | undefined;
-  try {
-    a = decodeTries(zlib.gunzipSync(fs.readFileSync(file)), digest);
-  } catch {
-    return undefined;
-  }
-  if (!a) return undefined;
-  const m = a.wildParent.length;
-  const fillFrom = new Int32Array(m).fill(-1);
-  const fillTo = new Int32Array(m);
-  let pos = 0;
-  for (let node = 0; node < m; node++) {
-    const len = a.wildFillLen[node];
-    if (len === NO_FILL) continue;
-    fillFrom[node] = pos;
-    pos += len;
-    fillTo[node] = pos;
-  }
-  if (pos !== a.fills.length) return undefined;
-  return { wild: CodeTrie.fromEdges(a.wildParent, a.wildCode), fillFrom, fillTo, fills: a.fills };
-}
-
-/** For scripts/lexicon/build-tries.ts: the tries file's content (gzipped) for the text form in `dir`. */
-export function compileTries(dir: string): Buffer {
-  const wordsGz = fs.readFileSync(path.join(dir, 'words.txt.gz'));
-  const gwBytes = readGongwen(dir);
-  const rec = { parts: [] as Array<string | undefined> };
-  const { core } = buildFromText(wordsGz, gwBytes, rec);
-  const { parent: wildParent, code: wildCode } = core.wild.edges();
-  const m = core.wild.nodes;
-  const wildFillLen = new Uint16Array(m);
-  for (let node = 0; node < m; node++) {
-    const f = rec.parts[node];
-    if (f !== undefined && f.length >= NO_FILL) throw new Error('tries: fill too long');
-    wildFillLen[node] = f === undefined ? NO_FILL : f.length;
-  }
-  const raw = encodeTries({ wildParent, wildCode, wildFillLen, fills: core.fills }, triesDigest(wordsGz, gwBytes, TRIES_PARAMS));
-  return zlib.gzipSync(raw, { level: 9 });
-}
-
-/** Whether `dir` holds a tries file that is current for its text form (the loader then uses it). */
-export function hasCurrentTries(dir: string): boolean {
-  const wordsGz = fs.readFileSync(path.join(dir, 'words.txt.gz'));
-  return wildFromBinary(dir, triesDigest(wordsGz, readGongwen(dir), TRIES_PARAMS)) !== undefined;
-}
-
-export function loadLexicon(dir: string, opts: { text?: boolean } = {}): Lexicon {
+export function loadLexicon(dir: string): Lexicon {
   const wordsGz = fs.readFileSync(path.join(dir, 'words.txt.gz'));
   const gwBytes = readGongwen(dir);
   const confusion = loadConfusion(dir);
-  // The wild trie precompiled when present and current; else built from the text.
-  const prebuilt = opts.text ? undefined : wildFromBinary(dir, triesDigest(wordsGz, gwBytes, TRIES_PARAMS));
-  const built = buildFromText(wordsGz, gwBytes, undefined, prebuilt);
+  const built = buildFromText(wordsGz, gwBytes);
   const { core, total, maxLen } = built;
   const logTotal = Math.log(total);
-  // logp, names and wild as string maps are built on first access only
+  // logp and names as string maps are built on first access only
   // (tests and tools), from the word list's text (kept: 1.4 MB, against
   // tens of MiB for the parsed entries or the maps).
   const lex = {
@@ -420,12 +299,12 @@ export function loadLexicon(dir: string, opts: { text?: boolean } = {}): Lexicon
   return lex;
 }
 
-type StringMaps = Pick<Lexicon, 'logp' | 'names' | 'wild'>;
+type StringMaps = Pick<Lexicon, 'logp' | 'names'>;
 
-/** Define lex.logp, lex.names and lex.wild as getters of maps built by `build` on first access. */
+/** Define lex.logp and lex.names as getters of maps built by `build` on first access. */
 function defineLazyMaps(lex: Lexicon, build: () => StringMaps): void {
   let maps: StringMaps | undefined;
-  for (const key of ['logp', 'names', 'wild'] as const) {
+  for (const key of ['logp', 'names'] as const) {
     Object.defineProperty(lex, key, { enumerable: true, get: () => (maps ??= build())[key] });
   }
 }

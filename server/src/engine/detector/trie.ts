@@ -12,13 +12,6 @@ export interface LexiconTries {
   /** Trie of lex.logp's keys; value[node] is the map's value, NaN when the node's string is not a key. */
   logp: CodeTrie;
   logpValue: Float64Array;
-  /** Trie of lex.wild's keys ('*' is code 0x2a); the fills of a node are fills.slice(fillFrom[node], fillTo[node]), fillFrom -1 when not a key. */
-  wild: CodeTrie;
-  fillFrom: Int32Array;
-  fillTo: Int32Array;
-  fills: string;
-  /** starChild[node] of the wild trie: its child by '*', or -1. */
-  starChild: Int32Array;
   /**
    * Confusion sets by the written character's code unit: the BMP candidates
    * of confStart[code]..confStart[code + 1] in confCodes/confKinds, and the
@@ -46,28 +39,11 @@ export function lexiconTries(lex: Lexicon): LexiconTries {
 }
 
 /** The word-level part of the tries (what loadLexicon builds directly from the word list). */
-export type CoreTries = Pick<LexiconTries, 'logp' | 'logpValue' | 'wild' | 'fillFrom' | 'fillTo' | 'fills' | 'nameOf'>;
+export type CoreTries = Pick<LexiconTries, 'logp' | 'logpValue' | 'nameOf'>;
 
 /** Register tries built by the loader for a lexicon (so that they are not rebuilt from its maps). */
 export function registerTries(lex: Lexicon, core: CoreTries): void {
   cache.set(lex, finishTries(lex, core));
-}
-
-/** Pack per-node fill strings (undefined: not a key) into fillFrom/fillTo/fills. */
-export function packFills(nodes: number, parts: Array<string | undefined>): Pick<LexiconTries, 'fillFrom' | 'fillTo' | 'fills'> {
-  const fillFrom = new Int32Array(nodes).fill(-1);
-  const fillTo = new Int32Array(nodes);
-  const out: string[] = [];
-  let pos = 0;
-  for (let node = 0; node < nodes; node++) {
-    const f = parts[node];
-    if (f === undefined) continue;
-    fillFrom[node] = pos;
-    pos += f.length;
-    fillTo[node] = pos;
-    out.push(f);
-  }
-  return { fillFrom, fillTo, fills: out.join('') };
 }
 
 function buildTries(lex: Lexicon): LexiconTries {
@@ -86,9 +62,6 @@ function coreFromMaps(lex: Lexicon): CoreTries {
   const logpValue = new Float64Array(logp.nodes).fill(NaN);
   for (let i = 0; i < lpNodes.length; i++) logpValue[lpNodes[i]] = lpValues[i];
 
-  const wild = new CodeTrie(lex.wild.size * 2);
-  const parts: Array<string | undefined> = [];
-  for (const [k, v] of lex.wild) parts[wild.insert(k)] = v;
   const nameOf = new Uint8Array(logp.nodes);
   for (const [w, tag] of lex.names) {
     let node = 0;
@@ -96,14 +69,10 @@ function coreFromMaps(lex: Lexicon): CoreTries {
     if (node > 0) nameOf[node] = NAME_TAGS.indexOf(tag);
   }
   logp.compact();
-  wild.compact();
-  return { logp, logpValue, wild, ...packFills(wild.nodes, parts), nameOf };
+  return { logp, logpValue, nameOf };
 }
 
 function finishTries(lex: Lexicon, core: CoreTries): LexiconTries {
-  const { wild } = core;
-  const starChild = new Int32Array(wild.nodes);
-  for (let node = 0; node < wild.nodes; node++) starChild[node] = wild.child(node, 0x2a);
   const confOf: Array<Map<string, number> | undefined> = new Array(0x10000).fill(undefined);
   for (const [c, conf] of lex.confusion) if (c.length === 1) confOf[c.charCodeAt(0)] = conf;
   const confStart = new Int32Array(0x10001);
@@ -122,13 +91,11 @@ function finishTries(lex: Lexicon, core: CoreTries): LexiconTries {
   confStart[0x10000] = codes.length;
   return {
     ...core,
-    starChild,
     confOf,
     confStart,
     confCodes: Uint16Array.from(codes),
     confKinds: Uint8Array.from(kinds),
   };
-
 }
 
 /**
@@ -141,11 +108,6 @@ function finishTries(lex: Lexicon, core: CoreTries): LexiconTries {
 export interface SharedTries {
   logp: CodeTrieParts;
   logpValue: Float64Array;
-  wild: CodeTrieParts;
-  fillFrom: Int32Array;
-  fillTo: Int32Array;
-  fills: string;
-  starChild: Int32Array;
   confStart: Int32Array;
   confCodes: Uint16Array;
   confKinds: Uint8Array;
@@ -170,11 +132,6 @@ export function shareTries(lex: Lexicon): SharedTries {
   return {
     logp: sharedParts(t.logp.toParts()),
     logpValue: shared(t.logpValue),
-    wild: sharedParts(t.wild.toParts()),
-    fillFrom: shared(t.fillFrom),
-    fillTo: shared(t.fillTo),
-    fills: t.fills,
-    starChild: shared(t.starChild),
     confStart: shared(t.confStart),
     confCodes: shared(t.confCodes),
     confKinds: shared(t.confKinds),
@@ -186,5 +143,5 @@ export function shareTries(lex: Lexicon): SharedTries {
 export function adoptTries(lex: Lexicon, s: SharedTries): void {
   const confOf: Array<Map<string, number> | undefined> = new Array(0x10000).fill(undefined);
   for (const [c, conf] of lex.confusion) if (c.length === 1) confOf[c.charCodeAt(0)] = conf;
-  cache.set(lex, { ...s, logp: CodeTrie.fromParts(s.logp), wild: CodeTrie.fromParts(s.wild), confOf });
+  cache.set(lex, { ...s, logp: CodeTrie.fromParts(s.logp), confOf });
 }
