@@ -32,16 +32,24 @@ async function workerAnswered(before: number): Promise<void> {
   for (let k = 0; k < 400 && parallelRepliesPosted() <= before; k++) await new Promise((r) => setTimeout(r, 50));
 }
 
+const ORDINARY = [
+  '各地区各部门要切实加强组织领导，把各项工作任务落到实处，确保取得实效。',
+  '请各单位于每月五日前将工作进展情况报送市政府办公室，联系人：王明。',
+];
+const SLIPS = ['内蒙古自治区乌兰察布市大力培育发展大数局产业。', '国务院堂务会议审议通过。', '编制国土空间总休规划，健全长效机治。'];
+
 /** Paragraphs with planted slips (大数局, 堂务, 总休, 机治) among ordinary 公文 sentences, repeated past the threshold. */
 function largeDocument(): string[] {
-  const base = [
-    '各地区各部门要切实加强组织领导，把各项工作任务落到实处，确保取得实效。',
-    '内蒙古自治区乌兰察布市大力培育发展大数局产业。',
-    '国务院堂务会议审议通过。',
-    '编制国土空间总休规划，健全长效机治。',
-    '请各单位于每月五日前将工作进展情况报送市政府办公室，联系人：王明。',
-  ];
-  return numberedParagraphs(base, PARALLEL_MIN_CHARS * 1.5);
+  return numberedParagraphs([ORDINARY[0], ...SLIPS, ORDINARY[1]], PARALLEL_MIN_CHARS * 1.5);
+}
+
+/**
+ * As largeDocument, with each slip written twice only, at the start and at the end
+ * (the worker's side): the typo/confusable rule takes a form the document
+ * writes three times or more for deliberate (DELIBERATE_REPEATS).
+ */
+function largeDocumentFewSlips(): string[] {
+  return [...SLIPS, ...numberedParagraphs(ORDINARY, PARALLEL_MIN_CHARS * 1.5), ...SLIPS];
 }
 
 describe('detector: second thread (parallel.ts)', function () {
@@ -112,7 +120,7 @@ describe('detector: second thread (parallel.ts)', function () {
   });
 
   it('the typo/confusable rule reports the same through the worker', () => {
-    const source = largeDocument().join('\n');
+    const source = largeDocumentFewSlips().join('\n');
     const run = () => {
       const model = buildTextModel(source, 'plaintext');
       const options: RuleOptions = { acceptedWords: new Set(), dictionaries: [], detector: true, ruleOptions: {} };
