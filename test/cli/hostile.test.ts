@@ -145,23 +145,34 @@ describe('gongwen CLI: hostile input and failures', function () {
   });
 
   describe('broken detector data: the detector is skipped with one clear line, every other rule still runs', () => {
-    it('a corrupt context model', () => {
-      const data = tmpDir();
-      const src = path.join(ROOT, 'server/data/lexicon');
-      for (const f of fs.readdirSync(src)) fs.copyFileSync(path.join(src, f), path.join(data, f));
-      fs.writeFileSync(path.join(data, 'context.bin.gz'), 'not a model');
+    const broken: Array<[string, string, string, RegExp]> = [
+      ['a corrupt context model', 'context.bin.gz', 'not a model', /context\.bin\.gz could not be loaded/],
+      ['a corrupt 公文 character model', 'gongwen-lm.bin', 'GWCL not a model', /gongwen-lm\.bin: not a Gongwen character model/],
+      ['a malformed learned-pairs file', 'learned-pairs.txt', '局\t据\t3\n局据\n', /learned-pairs\.txt: line 2: expected/],
+    ];
+    for (const [what, file, content, message] of broken) {
+      it(what, () => {
+        const data = tmpDir();
+        const src = path.join(ROOT, 'server/data/lexicon');
+        for (const f of fs.readdirSync(src)) fs.copyFileSync(path.join(src, f), path.join(data, f));
+        fs.writeFileSync(path.join(data, file), content);
+        const dir = tmpDir();
+        // A confusable slip (only the detector sees it) and a punctuation error.
+        fs.writeFileSync(path.join(dir, 'a.txt'), '发展大数局产业,推动经济发展。\n');
+        const r = run(['check', '--format', 'json', path.join(dir, 'a.txt')], { env: { GONGWEN_LEXICON_DIR: data } });
+        assert.equal(r.code, 1, r.stderr);
+        const line = oneLine(r.stderr);
+        assert.match(line, /typo\/confusable/);
+        assert.match(line, message);
+        const rules = (JSON.parse(r.stdout) as Array<{ diagnostics: Array<{ code: string }> }>).flatMap((f) => f.diagnostics.map((d) => d.code));
+        assert.ok(rules.includes('punctuation/fullwidth'), rules.join(', '));
+        assert.ok(!rules.includes('typo/confusable'));
+      });
+    }
+
+    it('with the intact data the same draft gets the detector\'s finding', () => {
       const dir = tmpDir();
-      // A confusable slip (only the detector sees it) and a punctuation error.
       fs.writeFileSync(path.join(dir, 'a.txt'), '发展大数局产业,推动经济发展。\n');
-      const r = run(['check', '--format', 'json', path.join(dir, 'a.txt')], { env: { GONGWEN_LEXICON_DIR: data } });
-      assert.equal(r.code, 1, r.stderr);
-      const line = oneLine(r.stderr);
-      assert.match(line, /typo\/confusable/);
-      assert.match(line, /context\.bin\.gz could not be loaded/);
-      const rules = (JSON.parse(r.stdout) as Array<{ diagnostics: Array<{ code: string }> }>).flatMap((f) => f.diagnostics.map((d) => d.code));
-      assert.ok(rules.includes('punctuation/fullwidth'), rules.join(', '));
-      assert.ok(!rules.includes('typo/confusable'));
-      // With the intact data the same draft gets the detector's finding.
       const ok = run(['check', '--format', 'json', path.join(dir, 'a.txt')]);
       assert.ok(ok.stdout.includes('typo/confusable'), ok.stdout);
     });

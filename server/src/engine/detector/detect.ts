@@ -1,22 +1,28 @@
 // The confusable-character detector: flags a character when replacing it by
-// one character of its confusion set turns a stretch of single characters or
-// rare words into an established word and makes the whole run clearly more
-// probable under the unigram word model.
+// a confusable one (same sound, similar shape, or a pair writers of 公文 are
+// known to confuse) makes its neighbourhood clearly more probable.
 //
-// For a run s of Han characters, fwd/bwd are the best log probabilities of
-// s[0, a) and s[b, n). Replacing s[i] by c so that s'[a, b) is a word w gives
-// the best path through w: fwd[a] + logp(w) + bwd[b]. Its gain over the best
-// original path fwd[n], plus the log prior of the kind of slip, is the word
-// score. A candidate is then rescored with the bigram context model
-// (context.ts): does the corrected word fit its neighbours better than the
-// written text? That sees real slips the unigram model rates weakly, and
-// rejects corrections that make a word but not a sentence.
+// Three models judge a candidate, each seeing something the others do not:
+//   - the character 5-gram model of official-document language (charLm.ts,
+//     lmDetect.ts) finds the candidates and gives the main evidence: does
+//     the correction read like 公文?
+//   - the general word lexicon (unigram segmentation, segment.ts): does the
+//     correction make the run a sequence of better words (大数局 → 大数据)?
+//   - the general word bigram context model (context.ts): do those words fit
+//     their neighbours in general Chinese?
+// Their log-likelihood ratios are combined into one score (SCORE_WEIGHTS),
+// whose thresholds were chosen on the training lines of odw.train (see
+// docs/detector.md). Names, places, organisations, quotations and accepted
+// words are protected (protect.ts) before anything is reported.
 
-import { ConfusionKind, getLexicon, Lexicon, wordLogp, TARGET_MAX_LEN } from './lexicon';
-import { segmentRun, type RunSegmentation } from './segment';
+import { getLexicon, Lexicon, wordLogp, ConfusionKind, findDataDir, TARGET_MIN_FREQ } from './lexicon';
+import { segmentRun } from './segment';
 import { lexiconTries, NAME_TAGS } from './trie';
 import { contextGain, getContextModel, type ContextModel } from './context';
 import { blockProtection, runProtection, inRepetitionFrame, FREE, HARD } from './protect';
+import { getCharLm } from './charLm';
+import { loadLearnedPairs } from './learnedPairs';
+import { lmDetect, lmStageData, Change, type LmCandidate, type LmStageData } from './lmDetect';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -28,20 +34,23 @@ export interface Detection {
   index: number;
   original: string;
   corrected: string;
-  /** The original and corrected character. */
+  /** The replaced text at `index` and its correction: one character, or two adjacent ones (replaced together or swapped). */
   wrongChar: string;
   rightChar: string;
+  /** Kind of slip; a learned pair outside the confusion sets counts as same sound (0 is mapped to SameTone). */
   kind: ConfusionKind;
-  /**
-   * The evidence (nats) on which the finding is judged: the word score plus
-   * CONTEXT_WEIGHT × (context gain − CONTEXT_TYPICAL_GAIN); without the
-   * context model, the word score.
-   */
+  /** Two adjacent characters swapped (事实求是 → 实事求是). */
+  swap?: boolean;
+  /** The calibrated evidence (nats) on which the finding is judged. */
   score: number;
-  /** Log-probability gain under the unigram word model, including the priors of the slip kind and word length. */
+  /** Gain of the 公文 character model plus the priors of the slip's kind and pair. */
+  lmScore: number;
+  /** Gain of the general word lexicon's best segmentation of the run (nats). */
   wordScore: number;
-  /** Log-probability gain of the surrounding words under the bigram context model (undefined without it). */
+  /** Gain of the general word bigram context model (nats). */
   contextGain?: number;
+  /** The written character sits in an established word of the lexicon (a real-word slip, 机智 for 机制). */
+  realWord: boolean;
   confidence: Confidence;
   /** Reported below minScore because the same sentence holds a clear slip. */
   supported?: boolean;
@@ -51,84 +60,52 @@ export interface DetectOptions {
   acceptedWords?: ReadonlySet<string>;
   /** Minimum score to report at all (default: MEDIUM_SCORE). */
   minScore?: number;
-  /**
-   * Also report candidates scoring SUPPORTED_SCORE or more in a sentence
-   * that holds a detection at or above minScore (default true).
-   */
+  /** Also report candidates scoring SUPPORTED_SCORE or more in a sentence that holds one at minScore or more (default true). */
   support?: boolean;
   lexicon?: Lexicon;
-  /** Rescore candidates with the bigram context model (default true; false: the word model alone). */
+  /** Also judge by the general context model (default true). */
   context?: boolean;
 }
 
 /**
- * Log prior of each kind of slip, relative to a same-syllable same-tone slip
- * (what a pinyin input method produces most easily).
+ * Score thresholds (nats of the combined score). HIGH: shown as a warning —
+ * chosen so that character precision on the training lines is ≥ 0.98;
+ * MEDIUM: shown as info.
  */
-export const KIND_PRIOR: Record<ConfusionKind, number> = {
-  [ConfusionKind.SameTone]: 0,
-  [ConfusionKind.OtherTone]: -1,
-  [ConfusionKind.Shape]: -2,
-  [ConfusionKind.Fuzzy]: -3,
-};
+export const HIGH_SCORE = 13;
+export const MEDIUM_SCORE = 10;
 
 /**
- * Log prior by the length of the corrected word, i.e. by how much context
- * confirms it. A two-character word rests on a single neighbouring character,
- * and unknown two-character compounds and abbreviations (银企, 农房) look
- * exactly like slips to a unigram model: −2 nats (≈ 7×). A word of four or
- * more characters is confirmed by three or more unchanged characters; that
- * one substitution lands on such a word by accident is rare: +2 nats.
+ * In a sentence that holds a detection at MEDIUM_SCORE or more, a candidate
+ * scoring this much is shown too (as info): slips cluster in a hastily
+ * written sentence, so a second one there has a higher prior.
  */
-export function lengthPrior(len: number): number {
-  return len <= 2 ? -2 : len === 3 ? 0 : 2;
-}
+export const SUPPORTED_SCORE = 4;
 
 /**
- * Score thresholds in nats. Without the context model a score is the word
- * score: 8 means the corrected text is about 3,000 times more probable under
- * the word model (after the priors), medium confidence, shown as info; 10
- * (≈ 22,000 times) is high, shown as a warning. With the context model the
- * score adds half of what the context adds beyond a typical confirmation (see
- * CONTEXT_WEIGHT), so the same thresholds apply to candidates the context
- * confirms as usual, and a candidate the context contradicts needs a clearer
- * word score. See docs/detector.md for how these were chosen.
+ * Weights of the three models in the score: score = lmScore +
+ * WORD_WEIGHT × clamp(wordScore) + CONTEXT_WEIGHT × clamp(contextGain).
+ * The general models count less (they overlap with the character model and
+ * know general, not official, Chinese); their say is bounded so that neither
+ * can carry a candidate alone.
  */
-export const HIGH_SCORE = 10;
-export const MEDIUM_SCORE = 8;
+export const WORD_WEIGHT = 0.25;
+export const CONTEXT_WEIGHT = 0.25;
+export const GENERAL_CLAMP = 8;
 
 /**
- * Weight of the context gain in the score. The two models are not
- * independent (both see that the correction forms a word), so the context's
- * log-likelihood ratio counts half.
+ * Extra evidence a real-word slip needs (nats): the written character sits in
+ * an established word (党籍 for 党纪, 制订 for 制定), so both readings are
+ * usually possible and common alternations must not be "corrected" on a
+ * slight preference.
  */
-export const CONTEXT_WEIGHT = 0.5;
+export const REAL_WORD_PENALTY = 4;
 
-/**
- * The context gain (nats) of a typical correction that the context confirms:
- * a gain above it raises the score, a gain below it lowers the score.
- */
-export const CONTEXT_TYPICAL_GAIN = 10;
+/** Extra evidence a replacement inside what looks like a name needs (nats). */
+export const NAME_PENALTY = 6;
 
-/**
- * Word score from which candidates are searched for (below it the bound
- * pruning of detectRun keeps the search fast) ...
- */
-export const SEARCH_FLOOR = 5;
-
-/** ... and from which they are searched for in a block that holds a detection (with the context model). */
-export const CANDIDATE_FLOOR = 2;
-
-/**
- * In a sentence that already holds a detection at MEDIUM_SCORE or more, a
- * candidate scoring this much is reported too, as info: slips cluster in
- * hastily written sentences, so the prior of a second slip there is higher.
- * With the context model: any candidate the context does not contradict
- * (−1 ≈ a word score of 2 with a context gain of 4 or more). Without it:
- * a word score of 5 (≈ 150 times more probable).
- */
-export const SUPPORTED_SCORE = -1;
-export const WORD_ONLY_SUPPORTED_SCORE = 5;
+/** Candidates of the character model are looked at from this lmScore (the general models can add at most 2 × 0.25 × 8). */
+export const LM_FLOOR = 4;
 
 /**
  * Shorter runs between punctuation marks (list items such as 青银、京兰, names
@@ -137,19 +114,8 @@ export const WORD_ONLY_SUPPORTED_SCORE = 5;
  */
 export const MIN_RUN = 4;
 
-/**
- * Log prior of a real-word slip: the written text is made of established
- * words, so a correction must earn 2 nats (≈ 7×) more.
- */
-export const REAL_WORD_PRIOR = -2;
-
 /** Tokens of at most this frequency count as weak (jieba's long tail: 3–9). */
 export const RARE_FREQ = 10;
-
-/** Characters that are never replaced: structural particles (的/地/得 is grammar, not a slip) and numerals. */
-const NEVER_REPLACE = new Set([...'的地得了着过一二三四五六七八九十百千万亿零两']);
-const NEVER_REPLACE_CODE = new Uint8Array(0x10000);
-for (const c of NEVER_REPLACE) NEVER_REPLACE_CODE[c.charCodeAt(0)] = 1;
 
 function isRunChar(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
@@ -159,28 +125,51 @@ export function confidenceOf(score: number): Confidence {
   return score >= HIGH_SCORE ? 'high' : score >= MEDIUM_SCORE ? 'medium' : 'low';
 }
 
+let stage: LmStageData | undefined;
+let stageLexicon: Lexicon | undefined;
+
+/** The character-model stage's data for a lexicon (built once: the reduced confusion sets). */
+export function prepareStage(lex: Lexicon): LmStageData {
+  return stageFor(lex);
+}
+
+function stageFor(lex: Lexicon): LmStageData {
+  if (!stage || stageLexicon !== lex) {
+    const t = lexiconTries(lex);
+    const minLogp = Math.log(TARGET_MIN_FREQ) - Math.log(lex.total);
+    const isWord2 = (a: number, b: number): boolean => {
+      const node = t.logp.child(t.logp.child(0, a), b);
+      return node > 0 && t.logpValue[node] >= minLogp && !t.nameOf[node];
+    };
+    stage = lmStageData(getCharLm(), t.confStart, t.confCodes, t.confKinds, loadLearnedPairs(findDataDir()), isWord2);
+    stageLexicon = lex;
+  }
+  return stage;
+}
+
 /** Detect suspected character slips in a block of text. */
 export function detect(text: string, opts: DetectOptions = {}): Detection[] {
   const lex = opts.lexicon ?? getLexicon();
   const minScore = opts.minScore ?? MEDIUM_SCORE;
   const support = opts.support ?? true;
+  const reportFloor = support ? Math.min(minScore, SUPPORTED_SCORE) : minScore;
+  const data = stageFor(lex);
+  const floor = Math.min(LM_FLOOR, reportFloor);
+  // Probe first, without protection (which only lowers scores): a block
+  // reports nothing unless some candidate can reach minScore once the general
+  // models have added the most they can. Most blocks have none.
+  const probeFloor = Math.max(floor, minScore - (WORD_WEIGHT + CONTEXT_WEIGHT) * GENERAL_CLAMP);
+  if (lmDetect(data, text, { floor: probeFloor }).length === 0) return [];
+  const { hard, names } = protectionMasks(lex, text, opts.acceptedWords ?? new Set());
+  const penalty = (i: number): number => (hard[i] !== FREE ? Infinity : names[i] !== FREE ? NAME_PENALTY : 0);
+  const found = lmDetect(data, text, { floor, penalty });
+  if (found.length === 0) return [];
   const context = opts.context === false ? null : getContextModel();
-  const supportedScore = context ? SUPPORTED_SCORE : WORD_ONLY_SUPPORTED_SCORE;
-  const reportFloor = support ? Math.min(minScore, supportedScore) : minScore;
-  // With the context model, the first search looks for candidates that may
-  // stand on their own; without it, the word score is the score.
-  let found = candidates(lex, text, Math.min(context ? minScore : reportFloor, SEARCH_FLOOR), opts.acceptedWords);
-  if (context) {
-    rescore(context, text, found);
-    // Weaker candidates count only beside a clear slip: they are searched
-    // for, from CANDIDATE_FLOOR, only in a block that holds one (rare, so
-    // the cost of the second search does not matter).
-    if (support && reportFloor < minScore && found.some((d) => d.score >= minScore)) {
-      found = candidates(lex, text, Math.min(minScore, CANDIDATE_FLOOR), opts.acceptedWords);
-      rescore(context, text, found);
-    }
+  const out: Detection[] = [];
+  for (const c of found) {
+    const d = judge(lex, context, text, c, found);
+    if (d.score >= reportFloor) out.push(d);
   }
-  const out = found.filter((d) => d.score >= reportFloor);
   if (reportFloor === minScore) return out;
   // Slips cluster: a sentence with one clear slip was written or typed in a
   // hurry, so a weaker candidate in the same sentence needs less evidence.
@@ -195,12 +184,88 @@ export function detect(text: string, opts: DetectOptions = {}): Detection[] {
     .map((d) => (d.score >= minScore ? d : { ...d, confidence: 'medium' as const, supported: true }));
 }
 
-/** The best candidate of each overlapping group in each run of the block, with a word score of `floor` or more. */
-function candidates(lex: Lexicon, text: string, floor: number, accepted: ReadonlySet<string> | undefined): Detection[] {
-  // The block's protection mask, computed on first need; detectRun marks
-  // each run's protection into it.
-  let mask: Uint8Array | undefined;
-  const out: Detection[] = [];
+/** Sentence-ending marks (a sentence is the scope of supporting evidence). */
+const SENTENCE_END = new Set([...'。！？；!?;\n']);
+
+/** The Han run of the block around index i: [a, b). */
+function runAround(text: string, i: number): [number, number] {
+  let a = i;
+  while (a > 0 && isRunChar(text.charCodeAt(a - 1))) a--;
+  let b = i + 1;
+  while (b < text.length && isRunChar(text.charCodeAt(b))) b++;
+  return [a, b];
+}
+
+/** Combine the three models' judgement of one accepted candidate. */
+function judge(lex: Lexicon, context: ContextModel | null, text: string, c: LmCandidate, all: readonly LmCandidate[]): Detection {
+  const width = c.wrong.length;
+  const [a, b] = runAround(text, c.index);
+  // The run with the block's other accepted corrections applied, so that
+  // each is judged in corrected context.
+  let corrected = '';
+  for (let k = a; k < b; ) {
+    const other = all.find((o) => o.index === k);
+    if (other) {
+      corrected += other.right;
+      k += other.right.length;
+    } else corrected += text[k++];
+  }
+  const at = c.index - a;
+  const written = corrected.slice(0, at) + c.wrong + corrected.slice(at + width);
+  const segW = segmentRun(lex, written, false);
+  const segC = segmentRun(lex, corrected, false);
+  const wordScore = segC.fwd[b - a] - segW.fwd[b - a];
+  // A real-word slip: the written character sits in an established word.
+  const tw = segW.tokenOf[at];
+  const [wa, wb] = segW.tokens[tw];
+  const realWord = wb - wa > 1 && wb - wa > width && segW.tokenLogp[tw] >= Math.log(RARE_FREQ) - Math.log(lex.total);
+  // The flagged span: the corrected words that hold the replaced characters;
+  // a lone character is shown with the word before it (组织立 → 组织力), or
+  // after it at the start of a run, so that the message reads as a phrase.
+  let t0 = segC.tokenOf[at];
+  let t1 = segC.tokenOf[at + width - 1];
+  if (t0 === t1 && segC.tokens[t0][1] - segC.tokens[t0][0] === 1) {
+    if (t0 > 0) t0--;
+    else if (t1 + 1 < segC.tokens.length) t1++;
+  }
+  const from = a + segC.tokens[t0][0];
+  const to = a + segC.tokens[t1][1];
+  const original = text.slice(from, to);
+  const ctx = context && width === 1 ? contextGain(context, text, c.index, c.right) : undefined;
+  const clamp = (x: number): number => Math.max(-GENERAL_CLAMP, Math.min(GENERAL_CLAMP, x));
+  const score = c.score + WORD_WEIGHT * clamp(wordScore) + (ctx === undefined ? 0 : CONTEXT_WEIGHT * clamp(ctx)) - (realWord ? REAL_WORD_PENALTY : 0);
+  return {
+    from,
+    to,
+    index: c.index,
+    original,
+    corrected: original.slice(0, c.index - from) + c.right + original.slice(c.index - from + width),
+    wrongChar: c.wrong,
+    rightChar: c.right,
+    kind: (c.kind || ConfusionKind.SameTone) as ConfusionKind,
+    swap: c.change === Change.Swap || undefined,
+    score,
+    lmScore: c.score,
+    wordScore,
+    contextGain: ctx,
+    realWord,
+    confidence: confidenceOf(score),
+  };
+}
+
+/**
+ * The block's protection: `hard` — quotations, titles, accepted words,
+ * characters next to Latin letters or digits (blockProtection), repetition
+ * frames (应搬尽搬) and runs too short to judge: never replaced; `names` —
+ * what looks like a person, place or organisation name (runProtection):
+ * replaced only on NAME_PENALTY more evidence, because a slip itself turns a
+ * word into the stray characters that look like a name (持旭推进, 指辉部).
+ */
+function protectionMasks(lex: Lexicon, text: string, accepted: ReadonlySet<string>): { hard: Uint8Array; names: Uint8Array } {
+  const mask = blockProtection(text, accepted);
+  const names = new Uint8Array(text.length);
+  const { nameOf } = lexiconTries(lex);
+  const rareLogp = Math.log(RARE_FREQ) - Math.log(lex.total);
   for (let i = 0; i < text.length; ) {
     if (!isRunChar(text.charCodeAt(i))) {
       i++;
@@ -208,267 +273,23 @@ function candidates(lex: Lexicon, text: string, floor: number, accepted: Readonl
     }
     let j = i;
     while (j < text.length && isRunChar(text.charCodeAt(j))) j++;
-    if (j - i >= MIN_RUN) {
+    const run = mask.subarray(i, j);
+    const nameRun = names.subarray(i, j);
+    if (j - i < MIN_RUN) run.fill(HARD);
+    else {
       const s = text.slice(i, j);
-      const seg = segmentRun(lex, s, true);
-      // Probe first: the search without protection finds a superset of the
-      // candidates (protection only removes some), so when it finds none
-      // scoring `floor` or more, the run has no detection. The protection
-      // mask is computed only for a block with such a run (most have none).
-      if (detectRun(lex, s, seg, i, undefined, floor, undefined)) {
-        mask ??= blockProtection(text, accepted ?? new Set());
-        detectRun(lex, s, seg, i, mask, floor, out);
+      const seg = segmentRun(lex, s, false);
+      const weak = (t: number): boolean => {
+        const [x, y] = seg.tokens[t];
+        return y - x === 1 || seg.tokenLogp[t] < rareLogp;
+      };
+      const nameTag = (t: number): string | undefined => (seg.tokenNode[t] >= 0 ? NAME_TAGS[nameOf[seg.tokenNode[t]]] : undefined);
+      runProtection({ text: s, tokens: seg.tokens, tokenOf: seg.tokenOf, weak, nameTag, isWord: (w) => w.length > 1 && wordLogp(lex, w) !== undefined }, nameRun);
+      for (let k = 0; k < s.length; k++) {
+        if (run[k] === FREE && inRepetitionFrame(s, k, (q) => seg.tokens[seg.tokenOf[q]])) run[k] = HARD;
       }
     }
     i = j;
   }
-  return out;
-}
-
-/** Add the context model's judgement to each candidate's score. */
-function rescore(context: ContextModel, text: string, found: Detection[]): void {
-  for (const d of found) {
-    d.contextGain = contextGain(context, text, d.index, d.rightChar);
-    d.score = d.wordScore + CONTEXT_WEIGHT * (d.contextGain - CONTEXT_TYPICAL_GAIN);
-    d.confidence = confidenceOf(d.score);
-  }
-}
-
-/** Scratch buffer of detectRun's gap-key trie nodes. */
-let preBuf = new Int32Array(1024);
-
-/** kindOf[code]: the confusion kind of a BMP candidate for the character being checked (0: none); reset after each position. */
-const kindOf = new Uint8Array(0x10000);
-
-/** Sentence-ending marks (a sentence is the scope of supporting evidence). */
-const SENTENCE_END = new Set([...'。！？；!?;\n']);
-
-/**
- * Per node of the gap-key trie, computed on first use: the highest log
- * probability of a word its fills make (`bestLp`, made by the fill whose code
- * unit is `bestCode`; -1 for a surrogate pair) and the highest made by any
- * other fill (`secondLp`). A candidate's log probability is at most the one
- * of the key's best fill other than the written character, which bounds its
- * score before the fills are tried.
- */
-interface KeyBounds {
-  bestLp: Float64Array;
-  secondLp: Float64Array;
-  bestCode: Int32Array;
-}
-
-const keyBoundsCache = new WeakMap<Lexicon, KeyBounds>();
-
-function keyBoundsOf(lex: Lexicon, nodes: number): KeyBounds {
-  let kb = keyBoundsCache.get(lex);
-  if (!kb) {
-    kb = { bestLp: new Float64Array(nodes).fill(NaN), secondLp: new Float64Array(nodes), bestCode: new Int32Array(nodes) };
-    keyBoundsCache.set(lex, kb);
-  }
-  return kb;
-}
-
-/** Fill in the bounds of key node `node`, the key being s[a, i) + '*' + s[i + 1, b). */
-function computeKeyBound(lex: Lexicon, kb: KeyBounds, node: number, fills: string, from0: number, to0: number, s: string, a: number, i: number, b: number): void {
-  let best = -Infinity;
-  let second = -Infinity;
-  let bestCode = -1;
-  const head = s.slice(a, i);
-  const tail = s.slice(i + 1, b);
-  for (let f = from0; f < to0; f++) {
-    const cu = fills.charCodeAt(f);
-    let c: string;
-    let code = cu;
-    if (cu >= 0xd800 && cu <= 0xdbff && f + 1 < to0 && (fills.charCodeAt(f + 1) & 0xfc00) === 0xdc00) {
-      c = fills.slice(f, f + 2);
-      f++;
-      code = -1;
-    } else c = fills[f];
-    const lp = wordLogp(lex, head + c + tail);
-    if (lp === undefined) continue;
-    if (lp > best) {
-      second = best;
-      best = lp;
-      bestCode = code;
-    } else if (lp > second) second = lp;
-  }
-  kb.bestLp[node] = best;
-  kb.secondLp[node] = second;
-  kb.bestCode[node] = bestCode;
-}
-
-/** An all-FREE mask for the probe (never written). */
-let freeMask = new Uint8Array(256);
-
-/**
- * Search a run (s, at offset `from` of the block) for candidates scoring
- * `minScore` or more.
- *
- * Probe mode (`out` undefined): no protection, no repetition frames; returns
- * true at the first candidate. As protection only removes candidates, a run
- * for which the probe finds none has no detection.
- *
- * Full mode: marks the run's protection in `blockMask`, appends the best
- * candidate of each overlapping group to `out`.
- */
-function detectRun(
-  lex: Lexicon,
-  s: string,
-  seg: RunSegmentation,
-  from: number,
-  blockMask: Uint8Array | undefined,
-  minScore: number,
-  out: Detection[] | undefined,
-): boolean {
-  const n = s.length;
-  const probe = out === undefined;
-  const { wild, fillFrom, fillTo, fills: allFills, nameOf, starChild, confOf, confStart, confCodes, confKinds } = lexiconTries(lex);
-  const kb = keyBoundsOf(lex, wild.nodes);
-  const rareLogp = Math.log(RARE_FREQ) - Math.log(lex.total);
-  // Per token, once: whether it is weak (a single character or a rare word)
-  // and its name tag.
-  const nt = seg.tokens.length;
-  const tokWeak = new Uint8Array(nt);
-  const tokName: Array<string | undefined> = new Array(nt);
-  for (let t = 0; t < nt; t++) {
-    const [a, b] = seg.tokens[t];
-    if (b - a === 1) {
-      tokWeak[t] = 1;
-      continue;
-    }
-    // A multi-character token is a word: its DAG edge carries its log probability.
-    if (seg.tokenLogp[t] < rareLogp) tokWeak[t] = 1;
-    if (!probe) tokName[t] = NAME_TAGS[nameOf[seg.tokenNode[t]]];
-  }
-  const weak = (t: number): boolean => tokWeak[t] === 1;
-  const nameTag = (t: number): string | undefined => tokName[t];
-  let mask: Uint8Array;
-  if (blockMask) {
-    // Runs are disjoint, so the run's part of the block mask can be marked in place.
-    mask = blockMask.subarray(from, from + n);
-    runProtection({ text: s, tokens: seg.tokens, tokenOf: seg.tokenOf, weak, nameTag, isWord: (w) => w.length > 1 && wordLogp(lex, w) !== undefined }, mask);
-  } else {
-    if (freeMask.length < n) freeMask = new Uint8Array(n * 2);
-    mask = freeMask;
-  }
-
-  const best = seg.fwd[n];
-  // pre[a * TARGET_MAX_LEN + l]: the gap-key trie node of s[a, a + l) (-1: none).
-  if (preBuf.length < n * TARGET_MAX_LEN) preBuf = new Int32Array(n * TARGET_MAX_LEN * 2);
-  const pre = preBuf;
-  pre.fill(-1, 0, n * TARGET_MAX_LEN);
-  for (let a = 0; a < n; a++) {
-    let node = 0;
-    pre[a * TARGET_MAX_LEN] = 0;
-    for (let l = 1; l < TARGET_MAX_LEN && a + l <= n; l++) {
-      node = wild.child(node, s.charCodeAt(a + l - 1));
-      if (node < 0) break;
-      pre[a * TARGET_MAX_LEN + l] = node;
-    }
-  }
-  const found: Detection[] = [];
-  for (let i = 0; i < n; i++) {
-    if (mask[i] !== FREE) continue;
-    const chCode = s.charCodeAt(i);
-    const conf = confOf[chCode];
-    if (!conf) continue;
-    if (NEVER_REPLACE_CODE[chCode]) continue;
-    const ch = s[i];
-    if (!probe && inRepetitionFrame(s, i, (k) => seg.tokens[seg.tokenOf[k]])) continue;
-    // The written character must be a weak token (a slip turns a word into
-    // single characters or a rare word), or, when it sits in an established
-    // word (机智 for 机制), the correction must be a longer word that swallows
-    // that word and a neighbour (长效机智 → 长效机制): REAL_WORD_PENALTY applies.
-    const [ta, tb] = seg.tokens[seg.tokenOf[i]];
-    const strong = !weak(seg.tokenOf[i]);
-    const strongPrior = strong ? REAL_WORD_PRIOR : 0;
-    let top: Detection | undefined;
-    let kindsReady = false;
-    // A correction of a strong token must start at or before the token.
-    const aMax = strong ? Math.min(i, ta) : i;
-    for (let a = Math.max(0, i - TARGET_MAX_LEN + 1); a <= aMax; a++) {
-      let blocked = false;
-      for (let k = a; k <= i; k++) if (mask[k] === HARD) blocked = true;
-      if (blocked) continue;
-      // Walk the gap-key trie along s[a, i) + '*' + s[i + 1, b): a missing
-      // node is a key no target word continues (the original `break`).
-      let node = i - a < TARGET_MAX_LEN ? pre[a * TARGET_MAX_LEN + (i - a)] : -1;
-      if (node < 0) continue;
-      node = starChild[node];
-      const bMax = Math.min(n, a + TARGET_MAX_LEN);
-      for (let b = i + 1; b <= bMax; b++) {
-        if (b > i + 1) {
-          if (mask[b - 1] === HARD) break;
-          node = wild.child(node, s.charCodeAt(b - 1));
-        }
-        if (node < 0) break;
-        const from0 = fillFrom[node];
-        if (from0 < 0) break; // not a key
-        const to0 = fillTo[node];
-        if (from0 === to0 || b - a < 2) continue;
-        if (strong && !(a <= ta && b >= tb && b - a > tb - ta)) continue;
-        // Upper bound of the score of any fill (kind prior at most 0), summed
-        // in the same order as the score so that rounding keeps it a bound.
-        if (kb.bestLp[node] !== kb.bestLp[node]) computeKeyBound(lex, kb, node, allFills, from0, to0, s, a, i, b);
-        const lpBound = kb.bestCode[node] === chCode ? kb.secondLp[node] : kb.bestLp[node];
-        const bound = seg.fwd[a] + lpBound + seg.bwd[b] - best + 0 + lengthPrior(b - a) + strongPrior;
-        if (bound < minScore || (top && bound <= top.score)) continue;
-        if (!kindsReady) {
-          for (let q = confStart[chCode], qe = confStart[chCode + 1]; q < qe; q++) kindOf[confCodes[q]] = confKinds[q];
-          kindsReady = true;
-        }
-        for (let f = from0; f < to0; f++) {
-          // Code points, as `for (const c of fills)` would give them.
-          const cu = allFills.charCodeAt(f);
-          let c: string;
-          let kind: ConfusionKind | undefined;
-          if (cu >= 0xd800 && cu <= 0xdbff && f + 1 < to0 && (allFills.charCodeAt(f + 1) & 0xfc00) === 0xdc00) {
-            c = allFills.slice(f, f + 2);
-            f++;
-            kind = conf.get(c) as ConfusionKind | undefined;
-          } else {
-            const k = kindOf[cu];
-            if (k === 0) continue;
-            c = allFills[f];
-            kind = k as ConfusionKind;
-          }
-          if (kind === undefined) continue;
-          const w = s.slice(a, i) + c + s.slice(i + 1, b);
-          const lp = wordLogp(lex, w);
-          if (lp === undefined) continue;
-          const score = seg.fwd[a] + lp + seg.bwd[b] - best + KIND_PRIOR[kind] + lengthPrior(b - a) + strongPrior;
-          if (score < minScore || (top && score <= top.score)) continue;
-          top = {
-            from: from + a,
-            to: from + b,
-            index: from + i,
-            original: s.slice(a, b),
-            corrected: w,
-            wrongChar: ch,
-            rightChar: c,
-            kind,
-            score,
-            wordScore: score,
-            confidence: confidenceOf(score),
-          };
-        }
-      }
-    }
-    if (kindsReady) for (let q = confStart[chCode], qe = confStart[chCode + 1]; q < qe; q++) kindOf[confCodes[q]] = 0;
-    if (top) {
-      if (probe) return true;
-      found.push(top);
-    }
-  }
-  if (probe) return false;
-  // Overlapping candidates: keep the best-scoring one of each overlapping group.
-  found.sort((x, y) => y.score - x.score);
-  const taken: Detection[] = [];
-  for (const d of found) {
-    if (taken.some((t) => d.from < t.to && t.from < d.to)) continue;
-    taken.push(d);
-  }
-  taken.sort((x, y) => x.from - y.from);
-  out!.push(...taken);
-  return taken.length > 0;
+  return { hard: mask, names };
 }

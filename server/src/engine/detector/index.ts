@@ -6,15 +6,17 @@ export { cut, segment } from './segment';
 
 import { getLexicon } from './lexicon';
 import { getContextModel } from './context';
+import { prepareStage } from './detect';
 
 /**
- * Load the detector's data now (word lexicon and context model, ≈ 0.5 s),
+ * Load the detector's data now (word lexicon, 公文 character model, learned
+ * pairs and context model),
  * e.g. when the language server is idle after start-up, so that the first
  * check on the typing path does not pay for it. Errors (missing data) are returned, not thrown.
  */
 export function preloadDetector(): Error | undefined {
   try {
-    getLexicon();
+    prepareStage(getLexicon());
     getContextModel();
     return undefined;
   } catch (err) {

@@ -60,20 +60,43 @@ function remoteDetections(block: TextBlock, ctx: BlockContext): Detection[] | un
 }
 
 export function confusableMessage(d: Detection): string {
-  return `疑似错字：“${d.original}”可能应为“${d.corrected}”（“${d.wrongChar}”与“${d.rightChar}”${kindText(d)}），请核对`;
+  return `疑似错字：“${d.original}”可能应为“${d.corrected}”（${kindText(d)}），请核对`;
 }
 
 function kindText(d: Detection): string {
-  return d.kind === 3 ? '字形相近' : '读音相同或相近';
+  if (d.swap) return `“${d.wrongChar}”二字顺序颠倒`;
+  return `“${d.wrongChar}”与“${d.rightChar}”${d.kind === 3 ? '字形相近' : '读音相同或相近'}`;
+}
+
+/**
+ * A slip is an accident: a written form the document uses this many times or
+ * more is the writer's deliberate choice (a term, a name, 开除党籍处分 in every
+ * article of a regulation), not a slip, whatever the models prefer.
+ */
+export const DELIBERATE_REPEATS = 3;
+
+/** The whole text of a model's blocks, once per model. */
+const documentTexts = new WeakMap<TextModel, string>();
+
+function occurrences(model: TextModel, form: string): number {
+  let text = documentTexts.get(model);
+  if (text === undefined) {
+    text = model.blocks.map((b) => b.text).join('\n');
+    documentTexts.set(model, text);
+  }
+  let n = 0;
+  for (let at = text.indexOf(form); at >= 0 && n < DELIBERATE_REPEATS; at = text.indexOf(form, at + form.length)) n++;
+  return n;
 }
 
 /** Report a block's detections: high confidence as warning, medium as info, low not at all. */
 export function reportDetections(block: TextBlock, ctx: BlockContext, detections: readonly Detection[]): void {
   for (const d of detections) {
     if (d.confidence === 'low') continue;
+    if (occurrences(ctx.model, d.original) >= DELIBERATE_REPEATS) continue;
     const severity: Severity = d.confidence === 'high' ? 'warning' : 'info';
     const word = spanRange(block, d.from, d.to);
-    const ch = spanRange(block, d.index, d.index + 1);
+    const ch = spanRange(block, d.index, d.index + d.wrongChar.length);
     ctx.report({
       start: word.start,
       end: word.end,
@@ -94,10 +117,11 @@ export const rule: Rule = {
     description: '疑似音近、形近错字（统计检测）',
     clause: '《党政机关公文处理工作条例》第十九条（表述准确，文字精炼）；《通用规范汉字表》',
     details:
-      '按统计判断：把某个字换成同音或形近字后，原本拆散的单字或罕见词变成常用词、整句概率明显提高（词频），' +
-      '且改后的词与前后词语的搭配更通顺（二元语言模型）时提示。' +
+      '按统计判断：把某个字（或相邻两个字）换成同音、近音或形近字，或把相邻两字对调后，' +
+      '按公文语料训练的字五元语言模型，改后的文字明显更像规范公文的写法，且通用词表和词语搭配模型不反对时提示。' +
+      '同一写法在文中出现三次及以上的，视为有意使用，不提示。' +
       '置信度高的提示为 warning，中等的为 info，低的不显示；改法需人工确认，不参与一键修正。' +
-      '人名、地名、机构名、引号和书名号内的文字、紧邻字母数字的字以及 acceptedWords 中的词不检查。' +
+      '引号和书名号内的文字、紧邻字母数字的字以及 acceptedWords 中的词不检查；疑似人名、地名、机构名中的字须有更强的证据才提示。' +
       '可在设置中关闭检测器（detector: false）。',
     examples: [
       { bad: '发展大数局产业', good: '发展大数据产业' },
