@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { adoptTries, CodeTrie, lexiconTries, NAME_TAGS, registerTries, shareTries, type CoreTries, type SharedTries } from './trie';
+import { adoptTries, CodeTrie, lexiconTries, registerTries, shareTries, type ConfusionArrays, type CoreTries, type SharedTries } from './trie';
 
 export type NameTag = 'nr' | 'ns' | 'nt';
 
@@ -98,10 +98,10 @@ export function getLexicon(): Lexicon {
 
 /**
  * The loaded lexicon as data another thread can adopt without loading or
- * copying it: its tries in shared memory, the scalars and the data folder
- * (the adopting thread reads the small confusion file itself, faster than a
- * structured clone of its map; the string maps are built only on demand).
- * This thread switches to the shared copy too, so that one copy remains.
+ * copying it: its tries and confusion arrays in shared memory, the scalars
+ * and the data folder (the string maps, confusion included, are built from
+ * the data files only on demand). This thread switches to the shared copy
+ * too, so that one copy remains.
  */
 export interface LexiconSnapshot {
   total: number;
@@ -120,17 +120,21 @@ export function shareLexicon(): LexiconSnapshot {
     tries: shareTries(lex),
     dataDir: findDataDir(),
   };
-  cached = adoptLexicon(snap, lex.confusion);
+  cached = adoptLexicon(snap);
   return snap;
 }
 
 /** A lexicon over a snapshot's shared tries (see shareLexicon). */
-export function adoptLexicon(snap: LexiconSnapshot, confusion = loadConfusion(snap.dataDir)): Lexicon {
-  const lex = { unknownLogp: snap.unknownLogp, maxLen: snap.maxLen, confusion, total: snap.total } as Lexicon;
+export function adoptLexicon(snap: LexiconSnapshot): Lexicon {
+  const lex = { unknownLogp: snap.unknownLogp, maxLen: snap.maxLen, total: snap.total } as Lexicon;
   // The string maps (tests, tools) from the data files, as loadLexicon builds them.
-  defineLazyMaps(lex, () => {
-    const text = zlib.gunzipSync(fs.readFileSync(path.join(snap.dataDir, 'words.txt.gz'))).toString('utf8');
-    return buildMaps(parseWords(text).entries, Math.log(snap.total), gongwenSet(readGongwen(snap.dataDir)));
+  const { dataDir } = snap;
+  defineLazyMaps(lex, {
+    words: () => {
+      const text = zlib.gunzipSync(fs.readFileSync(path.join(dataDir, 'words.txt.gz'))).toString('utf8');
+      return buildMaps(parseWords(text).entries, Math.log(snap.total), gongwenSet(readGongwen(dataDir)));
+    },
+    confusion: () => confusionMap(fs.readFileSync(path.join(dataDir, 'confusion.txt'), 'utf8')),
   });
   adoptTries(lex, snap.tries);
   return lex;
@@ -193,33 +197,110 @@ function buildMaps(entries: WordLine[], logTotal: number, gongwen: Set<string>):
   return { logp, names };
 }
 
+/** The word list's text (`words.txt.gz`): frequency, tag and words of each line, read in place. */
+function scanWords(text: string, line: (freq: number, tagAt: number, wordsAt: number, end: number) => void): void {
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = n;
+    if (end > i) {
+      // As Number() reads the digits before the first tab (the file holds integers).
+      let freq = 0;
+      let p = i;
+      for (let c = text.charCodeAt(p); c !== 9; c = text.charCodeAt(++p)) freq = freq * 10 + (c - 48);
+      const tagAt = p + 1;
+      line(freq, tagAt, text.indexOf('\t', tagAt) + 1, end);
+    }
+    i = end + 1;
+  }
+}
+
+/** The name tag's index in NAME_TAGS of the tag at `at`, 0 when it is none. */
+function tagIndexAt(text: string, at: number): number {
+  if (text.charCodeAt(at) !== 0x6e /* n */ || text.charCodeAt(at + 2) !== 9) return 0;
+  const c = text.charCodeAt(at + 1);
+  return c === 0x72 /* r */ ? 1 : c === 0x73 /* s */ ? 2 : c === 0x74 /* t */ ? 3 : 0;
+}
+
+interface WordTrie {
+  core: CoreTries;
+  total: number;
+  maxLen: number;
+}
+
 /**
- * The tries of the same data, built directly from the word list: the same
- * keys and values as buildMaps' logp, and the name tags.
+ * The word trie built directly from the word list's text, with no per-line
+ * or per-word strings: the same keys and values as buildMaps' logp (the 公文
+ * bonus added afterwards, once per listed word of the vocabulary), and the
+ * name tags.
  */
-function buildCoreTries(entries: WordLine[], logTotal: number, gongwen: Set<string>, wordCount: number, charCount: number): CoreTries {
+function buildWordTrie(text: string, gwText: string | undefined): WordTrie {
+  // First pass: total mass, counts and the longest word.
+  let total = 0;
+  let wordCount = 0;
+  let charCount = 0;
+  let maxLen = 1;
+  scanWords(text, (freq, _tagAt, at, end) => {
+    let words = 1;
+    let len = 0;
+    for (let p = at; p < end; p++) {
+      if (text.charCodeAt(p) === 0x20) {
+        words++;
+        if (len > maxLen) maxLen = len;
+        len = 0;
+      } else len++;
+    }
+    if (len > maxLen) maxLen = len;
+    charCount += end - at - (words - 1);
+    wordCount += words;
+    total += freq * words;
+  });
+  const logTotal = Math.log(total);
   // Sized for the load compact() leaves (no rehash after building).
   const logp = new CodeTrie(wordCount * 1.5, 0.85);
   // Per node, written in place (the node count is at most the root plus the
-  // words' total length): the value (PREFIX when the node is no word) and the
-  // name tag.
+  // words' total length): the value (PREFIX when the node is no word), the
+  // name tag, and whether it is a word of the list (2: 公文 bonus added).
   const values = new Float64Array(charCount + 1).fill(PREFIX);
   values[0] = NaN;
   const names = new Uint8Array(charCount + 1);
-  for (const { words, freq, tag } of entries) {
+  const listed = new Uint8Array(charCount + 1);
+  scanWords(text, (freq, tagAt, at, end) => {
     const lp = Math.log(freq) - logTotal;
-    const isName = isNameTag(tag);
-    const tagIndex = isName ? NAME_TAGS.indexOf(tag) : 0;
-    for (const w of words) {
-      const node = logp.insert(w);
-      values[node] = gongwen.has(w) ? lp + DOMAIN_BOOST : lp;
-      if (isName) names[node] = tagIndex;
+    const tagIndex = tagIndexAt(text, tagAt);
+    let node = 0;
+    for (let p = at; p <= end; p++) {
+      const c = p < end ? text.charCodeAt(p) : 0x20;
+      if (c !== 0x20) {
+        node = logp.add(node, c);
+        continue;
+      }
+      values[node] = lp;
+      listed[node] = 1;
+      if (tagIndex) names[node] = tagIndex;
+      node = 0;
+    }
+  });
+  if (gwText) {
+    // The texts checked are official documents, so their own vocabulary is
+    // more probable than in jieba's general corpus (one word a line).
+    const n = gwText.length;
+    for (let i = 0; i < n; ) {
+      let end = gwText.indexOf('\n', i);
+      if (end < 0) end = n;
+      let node = end > i ? 0 : -1;
+      for (let p = i; p < end && node >= 0; p++) node = logp.child(node, gwText.charCodeAt(p));
+      if (node >= 0 && listed[node] === 1) {
+        values[node] += DOMAIN_BOOST;
+        listed[node] = 2;
+      }
+      i = end + 1;
     }
   }
   const logpValue = values.slice(0, logp.nodes);
   const nameOf = names.slice(0, logp.nodes);
   logp.compact();
-  return { logp, logpValue, nameOf };
+  return { core: { logp, logpValue, nameOf }, total, maxLen };
 }
 
 function readGongwen(dir: string): Buffer | undefined {
@@ -236,9 +317,9 @@ function gongwenSet(bytes: Buffer | undefined): Set<string> {
   return gongwen;
 }
 
-function loadConfusion(dir: string): Map<string, Map<string, ConfusionKind>> {
+/** The confusion sets as maps (tests, tools), from the text of `confusion.txt`. */
+function confusionMap(conf: string): Map<string, Map<string, ConfusionKind>> {
   const confusion = new Map<string, Map<string, ConfusionKind>>();
-  const conf = fs.readFileSync(path.join(dir, 'confusion.txt'), 'utf8');
   for (const line of conf.split('\n')) {
     if (!line) continue;
     const [c, same = '', other = '', shape = '', fuzzy = ''] = line.split('\t');
@@ -252,61 +333,104 @@ function loadConfusion(dir: string): Map<string, Map<string, ConfusionKind>> {
   return confusion;
 }
 
-interface TextBuild {
-  text: string;
-  total: number;
-  maxLen: number;
-  gongwen: Set<string>;
-  core: CoreTries;
-}
-
-function buildFromText(wordsGz: Buffer, gwBytes: Buffer | undefined): TextBuild {
-  const text = zlib.gunzipSync(wordsGz).toString('utf8');
-  const { entries, total } = parseWords(text);
-  const gongwen = gongwenSet(gwBytes);
-  let maxLen = 1;
-  let wordCount = 0;
-  let charCount = 0;
-  for (const { words } of entries) {
-    wordCount += words.length;
-    for (const w of words) {
-      charCount += w.length;
-      if (w.length > maxLen) maxLen = w.length;
+/**
+ * The confusion arrays (see LexiconTries) read directly from the text of
+ * `confusion.txt`, as confusionArraysOf(confusionMap(conf)) gives them: the
+ * BMP candidates of each BMP character in the order of its set (a
+ * candidate's place is where it first occurs in the columns fuzzy, shape,
+ * other tone, same tone; its kind the last of them that holds it), a
+ * character's last line counting.
+ */
+function confusionArrays(conf: string): ConfusionArrays {
+  const n = conf.length;
+  const lineAt = new Int32Array(0x10000).fill(-1);
+  for (let i = 0; i < n; ) {
+    let end = conf.indexOf('\n', i);
+    if (end < 0) end = n;
+    const tab = conf.indexOf('\t', i);
+    const keyEnd = tab < 0 || tab > end ? end : tab;
+    if (keyEnd - i === 1) lineAt[conf.charCodeAt(i)] = i;
+    i = end + 1;
+  }
+  const confStart = new Int32Array(0x10001);
+  const codes = new Uint16Array(n);
+  const kinds = new Uint8Array(n);
+  // Per candidate: the row (code + 1) it was last placed in, and its place.
+  const seenIn = new Int32Array(0x10000);
+  const placeOf = new Int32Array(0x10000);
+  // Column k (1 same tone .. 4 fuzzy) of a line: from[k] .. from[k + 1] - 1.
+  const from = new Int32Array(6);
+  let len = 0;
+  for (let code = 0; code < 0x10000; code++) {
+    confStart[code] = len;
+    const at = lineAt[code];
+    if (at < 0) continue;
+    let end = conf.indexOf('\n', at);
+    if (end < 0) end = n;
+    let k = 0;
+    for (let p = at; k < 5 && p < end; p++) if (conf.charCodeAt(p) === 9) from[++k] = p + 1;
+    // Column k ends at the next tab, or at the line's end; missing ones are empty.
+    from[++k] = end + 1;
+    for (; k < 5; ) from[++k] = end + 1;
+    for (let kind = 4; kind >= 1; kind--) {
+      const to = from[kind + 1] - 1;
+      for (let p = from[kind]; p < to; p++) {
+        const d = conf.charCodeAt(p);
+        // A surrogate pair is one candidate outside the BMP: not in the arrays.
+        if (d >= 0xd800 && d <= 0xdbff && p + 1 < to) {
+          const e = conf.charCodeAt(p + 1);
+          if (e >= 0xdc00 && e <= 0xdfff) {
+            p++;
+            continue;
+          }
+        }
+        if (seenIn[d] === code + 1) kinds[placeOf[d]] = kind;
+        else {
+          seenIn[d] = code + 1;
+          placeOf[d] = len;
+          codes[len] = d;
+          kinds[len++] = kind;
+        }
+      }
     }
   }
-  const core = buildCoreTries(entries, Math.log(total), gongwen, wordCount, charCount);
-  return { text, total, maxLen, gongwen, core };
+  confStart[0x10000] = len;
+  return { confStart, confCodes: codes.slice(0, len), confKinds: kinds.slice(0, len) };
 }
 
 export function loadLexicon(dir: string): Lexicon {
-  const wordsGz = fs.readFileSync(path.join(dir, 'words.txt.gz'));
+  const text = zlib.gunzipSync(fs.readFileSync(path.join(dir, 'words.txt.gz'))).toString('utf8');
   const gwBytes = readGongwen(dir);
-  const confusion = loadConfusion(dir);
-  const built = buildFromText(wordsGz, gwBytes);
-  const { core, total, maxLen } = built;
+  const conf = fs.readFileSync(path.join(dir, 'confusion.txt'), 'utf8');
+  const { core, total, maxLen } = buildWordTrie(text, gwBytes?.toString('utf8'));
   const logTotal = Math.log(total);
-  // logp and names as string maps are built on first access only
-  // (tests and tools), from the word list's text (kept: 1.4 MB, against
-  // tens of MiB for the parsed entries or the maps).
   const lex = {
     unknownLogp: Math.log(1) - logTotal,
     maxLen: Math.min(maxLen, 16),
-    confusion,
     total,
   } as Lexicon;
-  defineLazyMaps(lex, () => buildMaps(parseWords(built.text).entries, logTotal, built.gongwen));
-  registerTries(lex, core);
+  // logp, names and confusion as string maps are built on first access only
+  // (tests and tools), from the texts (kept: 1.4 M and 0.3 M characters,
+  // against tens of MiB for the maps).
+  defineLazyMaps(lex, {
+    words: () => buildMaps(parseWords(text).entries, logTotal, gongwenSet(gwBytes)),
+    confusion: () => confusionMap(conf),
+  });
+  registerTries(lex, { ...core, ...confusionArrays(conf) });
   return lex;
 }
 
-type StringMaps = Pick<Lexicon, 'logp' | 'names'>;
-
-/** Define lex.logp and lex.names as getters of maps built by `build` on first access. */
-function defineLazyMaps(lex: Lexicon, build: () => StringMaps): void {
-  let maps: StringMaps | undefined;
+/** Define lex.logp, lex.names and lex.confusion as getters of maps built on first access. */
+function defineLazyMaps(
+  lex: Lexicon,
+  build: { words: () => Pick<Lexicon, 'logp' | 'names'>; confusion: () => Lexicon['confusion'] },
+): void {
+  let maps: Pick<Lexicon, 'logp' | 'names'> | undefined;
   for (const key of ['logp', 'names'] as const) {
-    Object.defineProperty(lex, key, { enumerable: true, get: () => (maps ??= build())[key] });
+    Object.defineProperty(lex, key, { enumerable: true, get: () => (maps ??= build.words())[key] });
   }
+  let confusion: Lexicon['confusion'] | undefined;
+  Object.defineProperty(lex, 'confusion', { enumerable: true, get: () => (confusion ??= build.confusion()) });
 }
 
 /** Log probability of a word, or undefined when it is not a word. */

@@ -14,10 +14,8 @@ export interface LexiconTries {
   logpValue: Float64Array;
   /**
    * Confusion sets by the written character's code unit: the BMP candidates
-   * of confStart[code]..confStart[code + 1] in confCodes/confKinds, and the
-   * set itself (confOf[code], undefined when the character has none).
+   * of confStart[code]..confStart[code + 1] in confCodes/confKinds.
    */
-  confOf: Array<Map<string, number> | undefined>;
   confStart: Int32Array;
   confCodes: Uint16Array;
   confKinds: Uint8Array;
@@ -41,16 +39,26 @@ export function lexiconTries(lex: Lexicon): LexiconTries {
 /** The word-level part of the tries (what loadLexicon builds directly from the word list). */
 export type CoreTries = Pick<LexiconTries, 'logp' | 'logpValue' | 'nameOf'>;
 
+/** The confusion part (what loadLexicon builds directly from the confusion file). */
+export type ConfusionArrays = Pick<LexiconTries, 'confStart' | 'confCodes' | 'confKinds'>;
+
 /** Register tries built by the loader for a lexicon (so that they are not rebuilt from its maps). */
-export function registerTries(lex: Lexicon, core: CoreTries): void {
-  cache.set(lex, finishTries(lex, core));
+export function registerTries(lex: Lexicon, tries: LexiconTries): void {
+  cache.set(lex, tries);
+}
+
+/**
+ * The tries from the lexicon's string maps (for a Lexicon object not made by
+ * loadLexicon; tests compare them with the loader's).
+ */
+export function triesFromMaps(lex: Lexicon): LexiconTries {
+  return { ...coreFromMaps(lex), ...confusionArraysOf(lex.confusion) };
 }
 
 function buildTries(lex: Lexicon): LexiconTries {
-  return finishTries(lex, coreFromMaps(lex));
+  return triesFromMaps(lex);
 }
 
-/** Tries from the lexicon's string maps (for a Lexicon object not made by loadLexicon). */
 function coreFromMaps(lex: Lexicon): CoreTries {
   const logp = new CodeTrie(lex.logp.size + 1);
   const lpNodes: number[] = [];
@@ -72,9 +80,10 @@ function coreFromMaps(lex: Lexicon): CoreTries {
   return { logp, logpValue, nameOf };
 }
 
-function finishTries(lex: Lexicon, core: CoreTries): LexiconTries {
+/** The confusion arrays of confusion sets given as maps. */
+export function confusionArraysOf(confusion: Lexicon['confusion']): ConfusionArrays {
   const confOf: Array<Map<string, number> | undefined> = new Array(0x10000).fill(undefined);
-  for (const [c, conf] of lex.confusion) if (c.length === 1) confOf[c.charCodeAt(0)] = conf;
+  for (const [c, conf] of confusion) if (c.length === 1) confOf[c.charCodeAt(0)] = conf;
   const confStart = new Int32Array(0x10001);
   const codes: number[] = [];
   const kinds: number[] = [];
@@ -89,21 +98,14 @@ function finishTries(lex: Lexicon, core: CoreTries): LexiconTries {
     }
   }
   confStart[0x10000] = codes.length;
-  return {
-    ...core,
-    confOf,
-    confStart,
-    confCodes: Uint16Array.from(codes),
-    confKinds: Uint8Array.from(kinds),
-  };
+  return { confStart, confCodes: Uint16Array.from(codes), confKinds: Uint8Array.from(kinds) };
 }
 
 /**
  * The tries as plain data whose typed arrays live in SharedArrayBuffers:
  * posted to another thread, they are shared, not copied (the detector's
  * worker loads the lexicon, the calling thread adopts it: see
- * engine/detector/parallel.ts). The confusion sets (`confOf`) are rebuilt from
- * the lexicon's confusion map on adoption.
+ * engine/detector/parallel.ts).
  */
 export interface SharedTries {
   logp: CodeTrieParts;
@@ -139,9 +141,7 @@ export function shareTries(lex: Lexicon): SharedTries {
   };
 }
 
-/** Use shared tries for `lex` (whose confusion map they were built with). */
+/** Use shared tries for `lex`. */
 export function adoptTries(lex: Lexicon, s: SharedTries): void {
-  const confOf: Array<Map<string, number> | undefined> = new Array(0x10000).fill(undefined);
-  for (const [c, conf] of lex.confusion) if (c.length === 1) confOf[c.charCodeAt(0)] = conf;
-  cache.set(lex, { ...s, logp: CodeTrie.fromParts(s.logp), confOf });
+  cache.set(lex, { ...s, logp: CodeTrie.fromParts(s.logp) });
 }
