@@ -110,34 +110,63 @@ export function encodeCharLm(main: HashTable, low: HashTable, entries: number): 
   return buf;
 }
 
-/** Views over a model file. Throws a clear error on a file that is not one. */
-export function decodeCharLm(buf: Buffer): CharLm {
-  if (buf.length < HEADER || buf.toString('latin1', 0, 4) !== MAGIC || buf.readUInt32LE(4) !== VERSION) {
+interface Header {
+  slots: number;
+  lowSlots: number;
+  entries: number;
+}
+
+/** The sizes in a model file's header (`head`: its first HEADER bytes or fewer; `length`: the file's). Throws a clear error on a file that is not one. */
+function readHeader(head: Buffer, length: number): Header {
+  if (length < HEADER || head.length < HEADER || head.toString('latin1', 0, 4) !== MAGIC || head.readUInt32LE(4) !== VERSION) {
     throw new Error(`not a Gongwen character model (${MAGIC} version ${VERSION})`);
   }
-  const order = buf.readUInt32LE(8);
-  const slots = buf.readUInt32LE(12);
-  const lowSlots = buf.readUInt32LE(16);
-  const entries = buf.readUInt32LE(20);
+  const order = head.readUInt32LE(8);
+  const slots = head.readUInt32LE(12);
+  const lowSlots = head.readUInt32LE(16);
+  const entries = head.readUInt32LE(20);
   if (order !== ORDER) throw new Error(`character model of order ${order}, expected ${ORDER}`);
   for (const n of [slots, lowSlots]) {
     if (n === 0 || (n & (n - 1)) !== 0) throw new Error('character model: slot count is not a power of two');
   }
-  if (buf.readUInt32LE(24) !== Math.round(PROB_STEP * 1000) * 1000 + Math.round(BO_STEP * 1000)) {
+  if (head.readUInt32LE(24) !== Math.round(PROB_STEP * 1000) * 1000 + Math.round(BO_STEP * 1000)) {
     throw new Error('character model: quantisation differs from this version');
   }
-  if (buf.length !== HEADER + (slots + lowSlots) * 4) throw new Error('character model is truncated');
-  // One aligned copy, so that the tables can be Uint32Array views.
-  const body = new Uint32Array(slots + lowSlots);
-  new Uint8Array(body.buffer).set(buf.subarray(HEADER));
+  if (length !== HEADER + (slots + lowSlots) * 4) throw new Error('character model is truncated');
+  return { slots, lowSlots, entries };
+}
+
+/** The model over its tables (`body`: the slots of both, as in the file). */
+function fromTables({ slots, lowSlots, entries }: Header, body: Uint32Array): CharLm {
   return {
     slots,
     mask: slots - 1,
     slot: body.subarray(0, slots),
     low: { slots: lowSlots, mask: lowSlots - 1, slot: body.subarray(slots) },
     entries,
-    bytes: buf.length,
+    bytes: HEADER + body.byteLength,
   };
+}
+
+/** Views over a model file. Throws a clear error on a file that is not one. */
+export function decodeCharLm(buf: Buffer): CharLm {
+  const header = readHeader(buf, buf.length);
+  // One aligned copy, so that the tables can be Uint32Array views.
+  const body = new Uint32Array(header.slots + header.lowSlots);
+  new Uint8Array(body.buffer).set(buf.subarray(HEADER));
+  return fromTables(header, body);
+}
+
+/** Read exactly `length` bytes of `fd` from `position` into `into` (fewer at the end of the file). */
+function readFully(fd: number, into: ArrayBufferView, position: number): number {
+  const bytes = new Uint8Array(into.buffer, into.byteOffset, into.byteLength);
+  let done = 0;
+  while (done < bytes.length) {
+    const n = fs.readSync(fd, bytes, done, bytes.length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done;
 }
 
 /** The slot value of an n-gram with hashes (h1, h2) in a table, or 0 when it is not there. */
@@ -154,19 +183,47 @@ export function lookup(t: HashTable, h1: number, h2: number): number {
 let loaded: CharLm | null | undefined;
 let loadError: Error | undefined;
 
-/** Load the model from a directory (throws a clear error naming the file). */
+/**
+ * Load the model from a directory (throws a clear error naming the file): the
+ * tables are read straight into the Uint32Array they are used as (no second
+ * copy of the 10 MB).
+ */
 export function loadCharLm(dir: string): CharLm {
   const file = path.join(dir, CHAR_LM_FILE);
-  let buf: Buffer;
+  const cannotRead = (e: unknown): Error => new Error(`cannot read the character model ${file}: ${(e as Error).message}`);
+  let fd: number;
   try {
-    buf = fs.readFileSync(file);
+    fd = fs.openSync(file, 'r');
   } catch (e) {
-    throw new Error(`cannot read the character model ${file}: ${(e as Error).message}`);
+    throw cannotRead(e);
   }
   try {
-    return decodeCharLm(buf);
-  } catch (e) {
-    throw new Error(`${file}: ${(e as Error).message}`);
+    let length: number;
+    const head = Buffer.alloc(HEADER);
+    let got: number;
+    try {
+      length = fs.fstatSync(fd).size;
+      got = readFully(fd, head, 0);
+    } catch (e) {
+      throw cannotRead(e);
+    }
+    let header: Header;
+    try {
+      header = readHeader(head.subarray(0, got), length);
+    } catch (e) {
+      throw new Error(`${file}: ${(e as Error).message}`);
+    }
+    const body = new Uint32Array(header.slots + header.lowSlots);
+    let read: number;
+    try {
+      read = readFully(fd, body, HEADER);
+    } catch (e) {
+      throw cannotRead(e);
+    }
+    if (read !== body.byteLength) throw new Error(`${file}: character model is truncated`);
+    return fromTables(header, body);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
