@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { isUtf8 } from 'node:buffer';
 import { adoptTries, CodeTrie, lexiconTries, registerTries, shareTries, type ConfusionArrays, type CoreTries, type SharedTries } from './trie';
 
 export type NameTag = 'nr' | 'ns' | 'nt';
@@ -131,7 +132,7 @@ export function adoptLexicon(snap: LexiconSnapshot): Lexicon {
   const { dataDir } = snap;
   defineLazyMaps(lex, {
     words: () => {
-      const text = zlib.gunzipSync(fs.readFileSync(path.join(dataDir, 'words.txt.gz'))).toString('utf8');
+      const text = readWordList(dataDir).toString('utf8');
       return buildMaps(parseWords(text).entries, Math.log(snap.total), gongwenSet(readGongwen(dataDir)));
     },
     confusion: () => confusionMap(fs.readFileSync(path.join(dataDir, 'confusion.txt'), 'utf8')),
@@ -197,28 +198,38 @@ function buildMaps(entries: WordLine[], logTotal: number, gongwen: Set<string>):
   return { logp, names };
 }
 
-/** The word list's text (`words.txt.gz`): frequency, tag and words of each line, read in place. */
-function scanWords(text: string, line: (freq: number, tagAt: number, wordsAt: number, end: number) => void): void {
-  const n = text.length;
+/** The word list (`words.txt.gz`) inflated into one buffer (its size is in the gzip trailer: no chunks to join). */
+function readWordList(dir: string): Buffer {
+  const gz = fs.readFileSync(path.join(dir, 'words.txt.gz'));
+  const size = gz.length >= 4 ? gz.readUInt32LE(gz.length - 4) : 0;
+  const raw = zlib.gunzipSync(gz, { chunkSize: Math.min(Math.max(size + 1, 64 * 1024), 64 << 20) });
+  // The loader reads UTF-8 itself; text that is not valid UTF-8 is read as
+  // toString() reads it (invalid bytes replaced).
+  return isUtf8(raw) ? raw : Buffer.from(raw.toString('utf8'), 'utf8');
+}
+
+/** The word list's lines (UTF-8 bytes): frequency, tag and words of each, read in place. */
+function scanWords(buf: Buffer, line: (freq: number, tagAt: number, wordsAt: number, end: number) => void): void {
+  const n = buf.length;
   for (let i = 0; i < n; ) {
-    let end = text.indexOf('\n', i);
+    let end = buf.indexOf(0x0a, i);
     if (end < 0) end = n;
     if (end > i) {
       // As Number() reads the digits before the first tab (the file holds integers).
       let freq = 0;
       let p = i;
-      for (let c = text.charCodeAt(p); c !== 9; c = text.charCodeAt(++p)) freq = freq * 10 + (c - 48);
+      for (let c = buf[p]; c !== 9; c = buf[++p]) freq = freq * 10 + (c - 48);
       const tagAt = p + 1;
-      line(freq, tagAt, text.indexOf('\t', tagAt) + 1, end);
+      line(freq, tagAt, buf.indexOf(9, tagAt) + 1, end);
     }
     i = end + 1;
   }
 }
 
 /** The name tag's index in NAME_TAGS of the tag at `at`, 0 when it is none. */
-function tagIndexAt(text: string, at: number): number {
-  if (text.charCodeAt(at) !== 0x6e /* n */ || text.charCodeAt(at + 2) !== 9) return 0;
-  const c = text.charCodeAt(at + 1);
+function tagIndexAt(buf: Buffer, at: number): number {
+  if (buf[at] !== 0x6e /* n */ || buf[at + 2] !== 9) return 0;
+  const c = buf[at + 1];
   return c === 0x72 /* r */ ? 1 : c === 0x73 /* s */ ? 2 : c === 0x74 /* t */ ? 3 : 0;
 }
 
@@ -229,56 +240,71 @@ interface WordTrie {
 }
 
 /**
- * The word trie built directly from the word list's text, with no per-line
- * or per-word strings: the same keys and values as buildMaps' logp (the 公文
- * bonus added afterwards, once per listed word of the vocabulary), and the
- * name tags.
+ * The word trie built directly from the word list's UTF-8 bytes, with no
+ * per-line or per-word strings: the same keys and values as buildMaps' logp
+ * (the 公文 bonus added afterwards, once per listed word of the vocabulary),
+ * and the name tags.
  */
-function buildWordTrie(text: string, gwText: string | undefined): WordTrie {
-  // First pass: total mass, counts and the longest word.
+function buildWordTrie(buf: Buffer, gwText: string | undefined): WordTrie {
+  // First pass: total mass, counts and the longest word (in UTF-16 units,
+  // as the string maps count: 2 for a character outside the BMP).
   let total = 0;
   let wordCount = 0;
   let charCount = 0;
   let maxLen = 1;
-  scanWords(text, (freq, _tagAt, at, end) => {
+  scanWords(buf, (freq, _tagAt, at, end) => {
     let words = 1;
     let len = 0;
     for (let p = at; p < end; p++) {
-      if (text.charCodeAt(p) === 0x20) {
+      const b = buf[p];
+      if (b === 0x20) {
         words++;
         if (len > maxLen) maxLen = len;
+        charCount += len;
         len = 0;
-      } else len++;
+      } else if (b < 0x80 || b >= 0xc0) len += b >= 0xf0 ? 2 : 1;
     }
     if (len > maxLen) maxLen = len;
-    charCount += end - at - (words - 1);
+    charCount += len;
     wordCount += words;
     total += freq * words;
   });
   const logTotal = Math.log(total);
   // Sized for the load compact() leaves (no rehash after building).
   const logp = new CodeTrie(wordCount * 1.5, 0.85);
-  // Per node, written in place (the node count is at most the root plus the
-  // words' total length): the value (PREFIX when the node is no word), the
-  // name tag, and whether it is a word of the list (2: 公文 bonus added).
-  const values = new Float64Array(charCount + 1).fill(PREFIX);
-  values[0] = NaN;
+  // Per node (at most the root plus the words' total length; the arrays are
+  // views of their first `nodes` entries, the untouched rest is never
+  // paged in): the value, the name tag, and whether the node ends a word of
+  // the list (2: 公文 bonus added).
+  const values = new Float64Array(charCount + 1);
   const names = new Uint8Array(charCount + 1);
   const listed = new Uint8Array(charCount + 1);
-  scanWords(text, (freq, tagAt, at, end) => {
+  scanWords(buf, (freq, tagAt, at, end) => {
     const lp = Math.log(freq) - logTotal;
-    const tagIndex = tagIndexAt(text, tagAt);
+    const tagIndex = tagIndexAt(buf, tagAt);
     let node = 0;
-    for (let p = at; p <= end; p++) {
-      const c = p < end ? text.charCodeAt(p) : 0x20;
-      if (c !== 0x20) {
-        node = logp.add(node, c);
-        continue;
+    for (let p = at; p <= end; ) {
+      const b = p < end ? buf[p] : 0x20;
+      if (b === 0x20) {
+        values[node] = lp;
+        listed[node] = 1;
+        if (tagIndex) names[node] = tagIndex;
+        node = 0;
+        p++;
+      } else if (b < 0x80) {
+        node = logp.add(node, b);
+        p++;
+      } else if (b < 0xe0) {
+        node = logp.add(node, ((b & 0x1f) << 6) | (buf[p + 1] & 0x3f));
+        p += 2;
+      } else if (b < 0xf0) {
+        node = logp.add(node, ((b & 0x0f) << 12) | ((buf[p + 1] & 0x3f) << 6) | (buf[p + 2] & 0x3f));
+        p += 3;
+      } else {
+        const cp = (((b & 0x07) << 18) | ((buf[p + 1] & 0x3f) << 12) | ((buf[p + 2] & 0x3f) << 6) | (buf[p + 3] & 0x3f)) - 0x10000;
+        node = logp.add(logp.add(node, 0xd800 + (cp >> 10)), 0xdc00 + (cp & 0x3ff));
+        p += 4;
       }
-      values[node] = lp;
-      listed[node] = 1;
-      if (tagIndex) names[node] = tagIndex;
-      node = 0;
     }
   });
   if (gwText) {
@@ -297,10 +323,12 @@ function buildWordTrie(text: string, gwText: string | undefined): WordTrie {
       i = end + 1;
     }
   }
-  const logpValue = values.slice(0, logp.nodes);
-  const nameOf = names.slice(0, logp.nodes);
+  const nodes = logp.nodes;
+  // PREFIX where no word ends (the root: NaN).
+  for (let node = 1; node < nodes; node++) if (listed[node] === 0) values[node] = PREFIX;
+  values[0] = listed[0] === 0 ? NaN : values[0];
   logp.compact();
-  return { core: { logp, logpValue, nameOf }, total, maxLen };
+  return { core: { logp, logpValue: values.subarray(0, nodes), nameOf: names.subarray(0, nodes) }, total, maxLen };
 }
 
 function readGongwen(dir: string): Buffer | undefined {
@@ -399,10 +427,10 @@ function confusionArrays(conf: string): ConfusionArrays {
 }
 
 export function loadLexicon(dir: string): Lexicon {
-  const text = zlib.gunzipSync(fs.readFileSync(path.join(dir, 'words.txt.gz'))).toString('utf8');
+  const words = readWordList(dir);
   const gwBytes = readGongwen(dir);
   const conf = fs.readFileSync(path.join(dir, 'confusion.txt'), 'utf8');
-  const { core, total, maxLen } = buildWordTrie(text, gwBytes?.toString('utf8'));
+  const { core, total, maxLen } = buildWordTrie(words, gwBytes?.toString('utf8'));
   const logTotal = Math.log(total);
   const lex = {
     unknownLogp: Math.log(1) - logTotal,
@@ -410,10 +438,10 @@ export function loadLexicon(dir: string): Lexicon {
     total,
   } as Lexicon;
   // logp, names and confusion as string maps are built on first access only
-  // (tests and tools), from the texts (kept: 1.4 M and 0.3 M characters,
+  // (tests and tools), from the texts (kept: 3.4 MB and 0.3 M characters,
   // against tens of MiB for the maps).
   defineLazyMaps(lex, {
-    words: () => buildMaps(parseWords(text).entries, logTotal, gongwenSet(gwBytes)),
+    words: () => buildMaps(parseWords(words.toString('utf8')).entries, logTotal, gongwenSet(gwBytes)),
     confusion: () => confusionMap(conf),
   });
   registerTries(lex, { ...core, ...confusionArrays(conf) });
