@@ -85,6 +85,31 @@ describe('detector: context model', () => {
     assert.throws(() => decodeContextModel(zlib.gzipSync(Buffer.concat([head, Buffer.from('a\nb')]))), /truncated/);
   });
 
+  it('reads a small model byte by byte: UTF-8 words, signed costs, varints', () => {
+    // Three words (one outside the BMP), one bigram 数据 → 𠀀.
+    const vocab = Buffer.from('数据\n𠀀\nA股');
+    const head = Buffer.alloc(20);
+    head.write('GWLM', 0, 'latin1');
+    head.writeUInt32LE(1, 4);
+    head.writeUInt32LE(3, 8);
+    head.writeUInt32LE(1, 12);
+    head.writeUInt32LE(vocab.length, 16);
+    const costs = Buffer.alloc(12);
+    [1500, 65535, 7].forEach((c, i) => costs.writeUInt16LE(c, i * 2));
+    [-250, 300, -32768].forEach((c, i) => costs.writeInt16LE(c, 6 + i * 2));
+    const varints = Buffer.from([1, 1, 0, 0]); // 数据: one bigram, w2 = 1; the others none
+    const m = decodeContextModel(zlib.gzipSync(Buffer.concat([head, vocab, costs, varints, Buffer.from([12])])));
+    assert.deepEqual(['数据', '𠀀', 'A股', '数'].map((w) => wordId(m, w)), [0, 1, 2, -1]);
+    assert.deepEqual([...m.uniCost], [1.5, 65.535, 0.007].map(Math.fround));
+    assert.deepEqual([...m.boCost], [-0.25, 0.3, -32.768].map(Math.fround));
+    assert.deepEqual([...m.start], [0, 1, 1, 1]);
+    assert.deepEqual([...m.w2Of], [1]);
+    assert.deepEqual([...m.biCost8], [12]);
+    // Varints that run into the costs: an error, not an endless read.
+    const endless = Buffer.from([1, 0x80, 0x80, 0x80]);
+    assert.throws(() => decodeContextModel(zlib.gzipSync(Buffer.concat([head, vocab, costs, endless, Buffer.from([0x80])]))), /corrupt/);
+  });
+
   it('names the file when it is missing or broken', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-context-'));
     try {

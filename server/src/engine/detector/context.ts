@@ -9,9 +9,9 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as zlib from 'node:zlib';
+import { isUtf8 } from 'node:buffer';
 import { CodeTrie } from '../codeTrie';
-import { findDataDir } from './lexicon';
+import { findDataDir, gunzipWhole } from './lexicon';
 
 export const CONTEXT_FILE = 'context.bin.gz';
 
@@ -46,7 +46,7 @@ export function wordId(m: ContextModel, w: string): number {
 
 /** Parse the model file (gzip). Throws a clear error on a file that is not one. */
 export function decodeContextModel(gz: Buffer): ContextModel {
-  const buf = zlib.gunzipSync(gz);
+  const buf = gunzipWhole(gz);
   if (buf.length < 20 || buf.toString('latin1', 0, 4) !== 'GWLM' || buf.readUInt32LE(4) !== 1) {
     throw new Error('not a Gongwen context model (GWLM version 1)');
   }
@@ -54,48 +54,82 @@ export function decodeContextModel(gz: Buffer): ContextModel {
   const B = buf.readUInt32LE(12);
   const vocabBytes = buf.readUInt32LE(16);
   let off = 20;
-  const words = buf.toString('utf8', off, off + vocabBytes).split('\n');
+  // The words, one a line, as UTF-8 (read in place; text that is not valid
+  // UTF-8 is read as toString() reads it).
+  let vocab = buf.subarray(off, off + vocabBytes);
+  if (!isUtf8(vocab)) vocab = Buffer.from(vocab.toString('utf8'), 'utf8');
+  let lines = 1;
+  for (let p = vocab.indexOf(0x0a); p >= 0; p = vocab.indexOf(0x0a, p + 1)) lines++;
   off += vocabBytes;
-  if (words.length !== V || off + V * 4 + B > buf.length) throw new Error('context model is truncated');
+  if (lines !== V || off + V * 4 + B > buf.length) throw new Error('context model is truncated');
   // Sized for about 1.2 nodes per word at the load of CodeTrie.compact(),
   // without its lookup filter (1 MiB: not worth it for a few lookups per candidate).
   const trie = new CodeTrie(V * 1.2, 0.85);
-  const ends: number[] = [];
-  for (let i = 0; i < V; i++) ends.push(trie.insert(words[i]));
+  const ends = new Int32Array(V);
+  let node = 0;
+  let w = 0;
+  for (let p = 0; p <= vocab.length; ) {
+    const b = p < vocab.length ? vocab[p] : 0x0a;
+    if (b === 0x0a) {
+      ends[w++] = node;
+      node = 0;
+      p++;
+    } else if (b < 0x80) {
+      node = trie.add(node, b);
+      p++;
+    } else if (b < 0xe0) {
+      node = trie.add(node, ((b & 0x1f) << 6) | (vocab[p + 1] & 0x3f));
+      p += 2;
+    } else if (b < 0xf0) {
+      node = trie.add(node, ((b & 0x0f) << 12) | ((vocab[p + 1] & 0x3f) << 6) | (vocab[p + 2] & 0x3f));
+      p += 3;
+    } else {
+      const cp = (((b & 0x07) << 18) | ((vocab[p + 1] & 0x3f) << 12) | ((vocab[p + 2] & 0x3f) << 6) | (vocab[p + 3] & 0x3f)) - 0x10000;
+      node = trie.add(trie.add(node, 0xd800 + (cp >> 10)), 0xdc00 + (cp & 0x3ff));
+      p += 4;
+    }
+  }
   const wordOf = new Int32Array(trie.nodes).fill(-1);
-  ends.forEach((node, i) => (wordOf[node] = i));
+  for (let i = 0; i < V; i++) wordOf[ends[i]] = i;
   const uniCost = new Float32Array(V);
   const boCost = new Float32Array(V);
-  for (let i = 0; i < V; i++) uniCost[i] = buf.readUInt16LE(off + i * 2) / 1000;
+  // Little-endian 16-bit costs in thousandths, unsigned, then signed.
+  for (let i = 0, o = off; i < V; i++, o += 2) uniCost[i] = (buf[o] | (buf[o + 1] << 8)) / 1000;
   off += V * 2;
-  for (let i = 0; i < V; i++) boCost[i] = buf.readInt16LE(off + i * 2) / 1000;
+  for (let i = 0, o = off; i < V; i++, o += 2) boCost[i] = (((buf[o] | (buf[o + 1] << 8)) << 16) >> 16) / 1000;
   off += V * 2;
   const start = new Uint32Array(V + 1);
   const w2Of = new Uint32Array(B);
-  const readVarint = (): number => {
-    let v = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = buf[off++];
-      v += (byte & 127) * 2 ** shift;
-      if (byte < 128) return v;
-      shift += 7;
-    }
-  };
+  // Varints: 7 bits a byte, low bits first (the bigram costs follow them).
+  const varintsEnd = buf.length - B;
   let k = 0;
   for (let w1 = 0; w1 < V; w1++) {
     start[w1] = k;
-    const count = readVarint();
+    let count = 0;
+    for (let scale = 1; ; scale *= 128) {
+      if (off >= varintsEnd) throw new Error('context model is corrupt');
+      const byte = buf[off++];
+      count += (byte & 127) * scale;
+      if (byte < 128) break;
+    }
     if (k + count > B) throw new Error('context model is corrupt');
     let prev = 0;
     for (let j = 0; j < count; j++) {
-      prev += readVarint();
+      let delta = 0;
+      for (let scale = 1; ; scale *= 128) {
+        if (off >= varintsEnd) throw new Error('context model is corrupt');
+        const byte = buf[off++];
+        delta += (byte & 127) * scale;
+        if (byte < 128) break;
+      }
+      prev += delta;
       w2Of[k++] = prev;
     }
   }
   start[V] = k;
   if (k !== B || off + B > buf.length) throw new Error('context model is corrupt');
-  const biCost8 = Uint8Array.from(buf.subarray(off, off + B));
+  const biCost8 = new Uint8Array(B);
+  biCost8.set(buf.subarray(off, off + B));
   return { size: V, trie, wordOf, uniCost, boCost, start, w2Of, biCost8 };
 }
 

@@ -198,11 +198,21 @@ function buildMaps(entries: WordLine[], logTotal: number, gongwen: Set<string>):
   return { logp, names };
 }
 
-/** The word list (`words.txt.gz`) inflated into one buffer (its size is in the gzip trailer: no chunks to join). */
+/**
+ * Inflate a gzip file's content into one buffer: sized from the length in
+ * its trailer (when plausible), so that zlib writes one chunk and does not
+ * join chunks into a second buffer. Same result as zlib.gunzipSync(gz).
+ */
+export function gunzipWhole(gz: Buffer): Buffer {
+  const size = gz.length >= 18 ? gz.readUInt32LE(gz.length - 4) : 0;
+  // Deflate expands at most ~1032 times.
+  const plausible = size > 0 && size <= gz.length * 1032 && size < 256 << 20;
+  return plausible ? zlib.gunzipSync(gz, { chunkSize: Math.max(size + 1, 64) }) : zlib.gunzipSync(gz);
+}
+
+/** The word list (`words.txt.gz`) inflated into one buffer. */
 function readWordList(dir: string): Buffer {
-  const gz = fs.readFileSync(path.join(dir, 'words.txt.gz'));
-  const size = gz.length >= 4 ? gz.readUInt32LE(gz.length - 4) : 0;
-  const raw = zlib.gunzipSync(gz, { chunkSize: Math.min(Math.max(size + 1, 64 * 1024), 64 << 20) });
+  const raw = gunzipWhole(fs.readFileSync(path.join(dir, 'words.txt.gz')));
   // The loader reads UTF-8 itself; text that is not valid UTF-8 is read as
   // toString() reads it (invalid bytes replaced).
   return isUtf8(raw) ? raw : Buffer.from(raw.toString('utf8'), 'utf8');
