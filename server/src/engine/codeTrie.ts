@@ -146,29 +146,6 @@ export class CodeTrie {
     return { parent, code };
   }
 
-  /**
-   * The trie of the given edges (as returned by edges()), with the same node
-   * numbers and a table sized as compact(maxLoad) sizes it.
-   */
-  static fromEdges(parent: ArrayLike<number>, code: ArrayLike<number>, maxLoad = 0.85): CodeTrie {
-    const n = parent.length;
-    const t = new CodeTrie();
-    let used = 0;
-    for (let node = 1; node < n; node++) if (parent[node] !== 0) used++;
-    let cap = 1024;
-    while (used > cap * maxLoad) cap *= 2;
-    t.mask = cap - 1;
-    t.slots = new Int32Array(cap * 3).fill(-1);
-    for (let node = 1; node < n; node++) {
-      if (parent[node] === 0) t.root[code[node]] = node;
-      else t.put(parent[node], code[node], node);
-    }
-    t.used = used;
-    t.nodes = Math.max(n, 1);
-    t.seal();
-    return t;
-  }
-
   /** The trie's arrays and sizes (to share them with another thread). */
   toParts(): CodeTrieParts {
     return { slots: this.slots, root: this.root, filter: this.filter, mask: this.mask, used: this.used, nodes: this.nodes, maxLoad: this.maxLoad };
