@@ -124,9 +124,11 @@ export function lmStageData(
     for (let q = learned.start[code]; q < learned.start[code + 1]; q++) {
       const c = learned.codes[q];
       if (seen.has(c) || !known(c)) continue;
+      seen.add(c);
       codes.push(c);
       kinds.push(0);
     }
+
   }
   start[0x10000] = codes.length;
   return { lm, confStart: start, confCodes: Uint16Array.from(codes), confKinds: Uint8Array.from(kinds), learned, isWord2 };
