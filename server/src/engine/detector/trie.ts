@@ -1,7 +1,9 @@
-// The detector's tries (engine/codeTrie.ts), built from the lexicon's string
-// maps, so that the hot loops of the detector extend a word one character at a
-// time (one hash probe) instead of slicing a substring and hashing it. Built
-// lazily on first use and cached per Lexicon object.
+// The detector's tries (engine/codeTrie.ts) and confusion arrays, so that the
+// hot loops of the detector extend a word one character at a time (one hash
+// probe) instead of slicing a substring and hashing it. The loader
+// (lexicon.ts) builds them straight from the data files and registers them;
+// for a Lexicon object made otherwise they are built from its string maps on
+// first use. Cached per Lexicon object.
 
 import { CodeTrie, type CodeTrieParts } from '../codeTrie';
 import type { Lexicon } from './lexicon';
