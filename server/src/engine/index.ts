@@ -207,7 +207,9 @@ export function check(source: string, opts: CheckOptions): CheckResult {
     detector: config.detector,
   };
   const rules = effectiveRules(config, opts.rules, opts.only);
+  const repeated = repeatedForms(source);
   const accepts = rules.map(({ rule, severity }) => (r: Report) => {
+    if (r.deliberateIfRepeated && repeated(r.start, r.end)) return;
     const finding = toFinding(r, rule, severity, source);
     if (finding && !suppressions.isSuppressed(rule.meta.id, rule.meta.category, finding.start)) findings.push(finding);
   });
@@ -284,6 +286,33 @@ export function check(source: string, opts: CheckOptions): CheckResult {
   const result = { findings: dropSubsumed(findings), model, structure, problems, ruleErrors };
   lap('findings');
   return result;
+}
+
+/**
+ * How often a form must occur in a document to count as the writer's choice
+ * rather than a slip (see Report.deliberateIfRepeated): a slip is an
+ * accident, and the same accident three times is unlikely.
+ */
+export const DELIBERATE_REPEATS = 3;
+
+/**
+ * Whether source[start, end) occurs DELIBERATE_REPEATS times or more in the
+ * source, memoised per form for one check (checked after the block cache, so
+ * that a cached block's report is judged against the current document).
+ */
+function repeatedForms(source: string): (start: number, end: number) => boolean {
+  const memo = new Map<string, boolean>();
+  return (start, end) => {
+    const form = source.slice(start, end);
+    let hit = memo.get(form);
+    if (hit === undefined) {
+      let n = 0;
+      if (form) for (let at = source.indexOf(form); at >= 0 && n < DELIBERATE_REPEATS; at = source.indexOf(form, at + form.length)) n++;
+      hit = n >= DELIBERATE_REPEATS;
+      memo.set(form, hit);
+    }
+    return hit;
+  };
 }
 
 /** Validate a report's ranges against the source; drop what is out of bounds or splits a surrogate pair. */

@@ -218,6 +218,12 @@ export interface Report {
   severity?: Severity;
   /** Overrides meta.safeFix for this finding's first fix. */
   safe?: boolean;
+  /**
+   * A statistical guess that the document itself can overrule: dropped when
+   * the flagged text occurs DELIBERATE_REPEATS times or more in the document
+   * (a form the writer uses again and again is a choice, not a slip).
+   */
+  deliberateIfRepeated?: boolean;
 }
 
 export interface Finding {

@@ -110,25 +110,32 @@ export function lmStageData(
   const start = new Int32Array(0x10001);
   const codes: number[] = [];
   const kinds: number[] = [];
-  const known = (c: number): boolean => isHan(c) && !NEVER_REPLACE[c] && hasUnigram(lm, c);
+  // Whether the model knows a character, asked once per character.
+  const known = new Int8Array(0x10000).fill(-1);
+  const isKnown = (c: number): boolean => {
+    if (known[c] < 0) known[c] = isHan(c) && !NEVER_REPLACE[c] && hasUnigram(lm, c) ? 1 : 0;
+    return known[c] === 1;
+  };
+  const offered = new Uint8Array(0x10000); // candidates of the current code, reset after it
   for (let code = 0; code < 0x10000; code++) {
     start[code] = codes.length;
     if (!isHan(code)) continue;
-    const seen = new Set<number>();
+    const from = codes.length;
     for (let q = confStart[code]; q < confStart[code + 1]; q++) {
-      if (!known(confCodes[q])) continue;
-      seen.add(confCodes[q]);
-      codes.push(confCodes[q]);
+      const c = confCodes[q];
+      if (offered[c] || !isKnown(c)) continue;
+      offered[c] = 1;
+      codes.push(c);
       kinds.push(confKinds[q]);
     }
     for (let q = learned.start[code]; q < learned.start[code + 1]; q++) {
       const c = learned.codes[q];
-      if (seen.has(c) || !known(c)) continue;
-      seen.add(c);
+      if (offered[c] || !isKnown(c)) continue;
+      offered[c] = 1;
       codes.push(c);
       kinds.push(0);
     }
-
+    for (let q = from; q < codes.length; q++) offered[codes[q]] = 0;
   }
   start[0x10000] = codes.length;
   return { lm, confStart: start, confCodes: Uint16Array.from(codes), confKinds: Uint8Array.from(kinds), learned, isWord2 };

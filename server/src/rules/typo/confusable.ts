@@ -68,32 +68,10 @@ function kindText(d: Detection): string {
   return `“${d.wrongChar}”与“${d.rightChar}”${d.kind === 3 ? '字形相近' : '读音相同或相近'}`;
 }
 
-/**
- * A slip is an accident: a written form the document uses this many times or
- * more is the writer's deliberate choice (a term, a name, 开除党籍处分 in every
- * article of a regulation), not a slip, whatever the models prefer.
- */
-export const DELIBERATE_REPEATS = 3;
-
-/** The whole text of a model's blocks, once per model. */
-const documentTexts = new WeakMap<TextModel, string>();
-
-function occurrences(model: TextModel, form: string): number {
-  let text = documentTexts.get(model);
-  if (text === undefined) {
-    text = model.blocks.map((b) => b.text).join('\n');
-    documentTexts.set(model, text);
-  }
-  let n = 0;
-  for (let at = text.indexOf(form); at >= 0 && n < DELIBERATE_REPEATS; at = text.indexOf(form, at + form.length)) n++;
-  return n;
-}
-
 /** Report a block's detections: high confidence as warning, medium as info, low not at all. */
 export function reportDetections(block: TextBlock, ctx: BlockContext, detections: readonly Detection[]): void {
   for (const d of detections) {
     if (d.confidence === 'low') continue;
-    if (occurrences(ctx.model, d.original) >= DELIBERATE_REPEATS) continue;
     const severity: Severity = d.confidence === 'high' ? 'warning' : 'info';
     const word = spanRange(block, d.from, d.to);
     const ch = spanRange(block, d.index, d.index + d.wrongChar.length);
@@ -103,6 +81,8 @@ export function reportDetections(block: TextBlock, ctx: BlockContext, detections
       message: confusableMessage(d),
       severity,
       safe: false,
+      // 开除党籍处分 in every article of a regulation is the writer's term, whatever the models prefer.
+      deliberateIfRepeated: true,
       fixes: [{ title: `改为“${d.corrected}”`, edits: [{ start: ch.start, end: ch.end, newText: d.rightChar }] }],
     });
   }
