@@ -69,8 +69,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildTextModel } from '../server/src/engine/textModel';
+import { check } from '../server/src/engine/index';
+import { defaultConfig } from '../server/src/engine/config';
 import { spanRange } from '../server/src/engine/text';
-import type { BlockContext, Report, Rule, RuleOptions, Severity, TextBlock } from '../server/src/engine/types';
+import type { BlockContext, Report, Rule, Severity, TextBlock } from '../server/src/engine/types';
 import * as confusableModule from '../server/src/rules/typo/confusable';
 import * as detectModule from '../server/src/engine/detector/detect';
 import { detect, type Detection } from '../server/src/engine/detector/detect';
@@ -140,21 +142,23 @@ interface Layer {
   rules: Rule[];
 }
 
-const options: RuleOptions = { acceptedWords: new Set(), dictionaries: [], detector: true, ruleOptions: {} };
+/** The default configuration: no accepted words or extra dictionaries, the detector on. */
+const benchConfig = { ...defaultConfig(), detector: true, acceptedWords: [] };
 
 interface Found {
   report: Report;
   severity: Severity;
 }
 
+/**
+ * The layer's findings through the engine's check(), as the CLI and the
+ * editor get them: the engine drops what the document overrules
+ * (Report.deliberateIfRepeated) and merges findings of one mistake.
+ */
 function runRules(rules: Rule[], source: string): Found[] {
-  const model = buildTextModel(source, 'plaintext');
-  const out: Found[] = [];
-  for (const rule of rules) {
-    const ctx: BlockContext = { model, options, report: (r) => out.push({ report: r, severity: r.severity ?? rule.meta.severity }) };
-    for (const block of model.blocks) rule.block?.(block, ctx);
-  }
-  return out;
+  const res = check(source, { format: 'plaintext', rules, config: benchConfig });
+  if (res.ruleErrors.length) throw new Error(res.ruleErrors.map((e) => `${e.ruleId}: ${e.message.split('\n')[0]}`).join('; '));
+  return res.findings.map((f) => ({ report: { start: f.start, end: f.end, message: f.message, fixes: f.fixes, severity: f.severity }, severity: f.severity }));
 }
 
 /** Predicted positions → proposed character ('' when none). */

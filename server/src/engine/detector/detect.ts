@@ -215,10 +215,11 @@ function judge(lex: Lexicon, context: ContextModel | null, text: string, c: LmCa
   const segW = segmentRun(lex, written, false);
   const segC = segmentRun(lex, corrected, false);
   const wordScore = segC.fwd[b - a] - segW.fwd[b - a];
-  // A real-word slip: the written character sits in an established word.
+  // A real-word slip: the written characters sit in one established word
+  // (机智 for 机制; for two characters replaced together, 拜谒 is a word too).
   const tw = segW.tokenOf[at];
   const [wa, wb] = segW.tokens[tw];
-  const realWord = wb - wa > 1 && wb - wa > width && segW.tokenLogp[tw] >= Math.log(RARE_FREQ) - Math.log(lex.total);
+  const realWord = wb - wa > 1 && segW.tokenOf[at + width - 1] === tw && segW.tokenLogp[tw] >= Math.log(RARE_FREQ) - Math.log(lex.total);
   // The flagged span: the corrected words that hold the replaced characters;
   // a lone character is shown with the word before it (组织立 → 组织力), or
   // after it at the start of a run, so that the message reads as a phrase.

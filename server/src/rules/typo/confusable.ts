@@ -65,7 +65,8 @@ export function confusableMessage(d: Detection): string {
 
 function kindText(d: Detection): string {
   if (d.swap) return `“${d.wrongChar}”二字顺序颠倒`;
-  return `“${d.wrongChar}”与“${d.rightChar}”${d.kind === 3 ? '字形相近' : '读音相同或相近'}`;
+  const how = d.wrongChar.length > 1 ? '读音或字形相近' : d.kind === 3 ? '字形相近' : '读音相同或相近';
+  return `“${d.wrongChar}”与“${d.rightChar}”${how}`;
 }
 
 /** Report a block's detections: high confidence as warning, medium as info, low not at all. */
