@@ -130,10 +130,6 @@ let stageLexicon: Lexicon | undefined;
 
 /** The character-model stage's data for a lexicon (built once: the reduced confusion sets). */
 export function prepareStage(lex: Lexicon): LmStageData {
-  return stageFor(lex);
-}
-
-function stageFor(lex: Lexicon): LmStageData {
   if (!stage || stageLexicon !== lex) {
     const t = lexiconTries(lex);
     const minLogp = Math.log(TARGET_MIN_FREQ) - Math.log(lex.total);
@@ -153,7 +149,7 @@ export function detect(text: string, opts: DetectOptions = {}): Detection[] {
   const minScore = opts.minScore ?? MEDIUM_SCORE;
   const support = opts.support ?? true;
   const reportFloor = support ? Math.min(minScore, SUPPORTED_SCORE) : minScore;
-  const data = stageFor(lex);
+  const data = prepareStage(lex);
   const floor = Math.min(LM_FLOOR, reportFloor);
   // Probe first, without protection (which only lowers scores): a block
   // reports nothing unless some candidate can reach minScore once the general

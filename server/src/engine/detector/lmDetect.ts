@@ -141,8 +141,9 @@ export function lmStageData(
   return { lm, confStart: start, confCodes: Uint16Array.from(codes), confKinds: Uint8Array.from(kinds), learned, isWord2 };
 }
 
-export function blockCodes(text: string): Int32Array {
-  const codes = new Int32Array(text.length + 2);
+/** The model's codes of a block between BOS and EOS (into `into` when given, at least text.length + 2 long). */
+export function blockCodes(text: string, into?: Int32Array): Int32Array {
+  const codes = into ? into.subarray(0, text.length + 2) : new Int32Array(text.length + 2);
   codes[0] = BOS;
   for (let i = 0; i < text.length; i++) codes[i + 1] = normCode(text.charCodeAt(i));
   codes[text.length + 1] = EOS;
@@ -156,6 +157,18 @@ export interface LmDetectOptions {
   penalty?: (index: number) => number;
 }
 
+/** Per-block scratch arrays, grown as needed (lmDetect is not re-entrant). */
+const scratch = { codes: new Int32Array(1024), cost: new Float64Array(1024), fixed: new Uint8Array(1024) };
+function scratchCodes(len: number): Int32Array {
+  if (scratch.codes.length < len) {
+    const cap = Math.max(len, scratch.codes.length * 2);
+    scratch.codes = new Int32Array(cap);
+    scratch.cost = new Float64Array(cap);
+    scratch.fixed = new Uint8Array(cap);
+  }
+  return scratch.codes;
+}
+
 /** Scratch lists of a pair's candidates. */
 let xs = new Int32Array(256);
 let ys = new Int32Array(256);
@@ -164,15 +177,15 @@ let ys = new Int32Array(256);
 export function lmDetect(data: LmStageData, text: string, opts: LmDetectOptions): LmCandidate[] {
   const { lm, confStart, confCodes, confKinds, learned } = data;
   const n = text.length;
-  const codes = blockCodes(text);
+  const codes = blockCodes(text, scratchCodes(n + 2));
   // cost[k]: the full model's cost of codes[k], computed on demand (NaN: not yet).
-  const cost = new Float64Array(n + 2).fill(NaN);
+  const cost = scratch.cost.subarray(0, n + 2).fill(NaN);
   const full = (k: number): number => {
     let c = cost[k];
     if (c !== c) c = cost[k] = costAt(lm, codes, k, 0);
     return c;
   };
-  const fixed = new Uint8Array(n); // positions an accepted candidate changed
+  const fixed = scratch.fixed.subarray(0, n).fill(0); // positions an accepted candidate changed
   const penaltyAt = (i: number): number => (fixed[i] ? Infinity : opts.penalty ? opts.penalty(i) : 0);
   const replaceable = (i: number): boolean => {
     const code = text.charCodeAt(i);
@@ -194,7 +207,6 @@ export function lmDetect(data: LmStageData, text: string, opts: LmDetectOptions)
   const examineSingle = (i: number): void => {
     const k = i + 1;
     const code = codes[k];
-    if (full(k) + full(k + 1) < GATE_COST) return;
     const penalty = penaltyAt(i);
     if (penalty === Infinity) return;
     const c0 = confStart[code];
@@ -278,6 +290,8 @@ export function lmDetect(data: LmStageData, text: string, opts: LmDetectOptions)
   const examine = (i: number): void => {
     best[i] = undefined;
     if (!replaceable(i)) return;
+    // The gate of both: a pair of slips at i, i + 1 makes i surprising too.
+    if (full(i + 1) + full(i + 2) < GATE_COST) return;
     examineSingle(i);
     examinePair(i);
   };
