@@ -290,10 +290,14 @@ export function lmDetect(data: LmStageData, text: string, opts: LmDetectOptions)
   const examine = (i: number): void => {
     best[i] = undefined;
     if (!replaceable(i)) return;
-    // The gate of both: a pair of slips at i, i + 1 makes i surprising too.
+    // One gate for both: a pair of slips at i, i + 1 makes i surprising
+    // too. A swap may leave its first character fitting (事实|求是: the
+    // surprise starts at 求), so a pair ending here is tried when the gate
+    // stopped it at i − 1.
     if (full(i + 1) + full(i + 2) < GATE_COST) return;
     examineSingle(i);
     examinePair(i);
+    if (i > 0 && replaceable(i - 1) && full(i) + full(i + 1) < GATE_COST) examinePair(i - 1);
   };
 
   // First look with the small bigram table: most positions of correct text
