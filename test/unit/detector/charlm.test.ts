@@ -16,8 +16,8 @@ import {
   CHAR_LM_FILE,
   type CharLm,
 } from '../../../server/src/engine/detector/charLm';
-import { parseLearnedPairs, pairCount, loadLearnedPairs } from '../../../server/src/engine/detector/learnedPairs';
-import { blockCodes, lmDetect, lmStageData, Change, type LmStageData } from '../../../server/src/engine/detector/lmDetect';
+import { parseLearnedPairs, pairCount, loadLearnedPairs, SOURCE_PAIRS_FILE } from '../../../server/src/engine/detector/learnedPairs';
+import { blockCodes, lmDetect, lmStageData, Change, SOURCE_KIND, type LmStageData } from '../../../server/src/engine/detector/lmDetect';
 import { getLexicon } from '../../../server/src/engine/detector/lexicon';
 import { lexiconTries } from '../../../server/src/engine/detector/trie';
 
@@ -130,9 +130,12 @@ describe('detector: learned confusion pairs', () => {
     assert.throws(() => parseLearnedPairs('局\t据\tmany\n'), /line 1/);
   });
 
-  it('ships a pairs file learned from training lines', () => {
+  it('ships a pairs file learned from training lines, and the public lists\' pairs beyond the confusion sets', () => {
     const p = loadLearnedPairs(path.join(root, 'server/data/lexicon'));
     assert.ok(p.size > 500);
+    const s = loadLearnedPairs(path.join(root, 'server/data/lexicon'), SOURCE_PAIRS_FILE);
+    assert.ok(s.size > 100000);
+    assert.throws(() => loadLearnedPairs(os.tmpdir(), 'no-such-pairs.txt'), /cannot read the confusion pairs .*no-such-pairs\.txt/);
   });
 });
 
@@ -146,7 +149,14 @@ describe('detector: the character-model stage (lmDetect.ts)', () => {
       const node = t.logp.child(t.logp.child(0, a), b);
       return node > 0 && !Number.isNaN(t.logpValue[node]);
     };
-    data = lmStageData(getCharLm(), t.confStart, t.confCodes, t.confKinds, loadLearnedPairs(path.join(root, 'server/data/lexicon')), isWord2);
+    data = lmStageData(getCharLm(), t.confStart, t.confCodes, t.confKinds, loadLearnedPairs(path.join(root, 'server/data/lexicon')), isWord2, loadLearnedPairs(path.join(root, 'server/data/lexicon'), SOURCE_PAIRS_FILE));
+  });
+
+  it('offers the public lists\' pairs as candidates of their own kind, after the confusion sets', () => {
+    assert.ok(data.confKinds.includes(SOURCE_KIND));
+    const code = '局'.charCodeAt(0);
+    const kinds = [...data.confKinds.subarray(data.confStart[code], data.confStart[code + 1])];
+    assert.equal(kinds.indexOf(SOURCE_KIND) < 0 || kinds.slice(kinds.indexOf(SOURCE_KIND)).every((k) => k === SOURCE_KIND), true);
   });
   const found = (text: string, floor = 10): string[] => lmDetect(data, text, { floor }).map((c) => `${c.wrong}→${c.right}`);
 

@@ -21,7 +21,7 @@ import { lexiconTries, NAME_TAGS } from './trie';
 import { contextGain, getContextModel, type ContextModel } from './context';
 import { blockProtection, runProtection, inRepetitionFrame, FREE, HARD } from './protect';
 import { getCharLm } from './charLm';
-import { loadLearnedPairs } from './learnedPairs';
+import { loadLearnedPairs, SOURCE_PAIRS_FILE } from './learnedPairs';
 import { lmDetect, lmStageData, Change, type LmCandidate, type LmStageData } from './lmDetect';
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -137,7 +137,7 @@ export function prepareStage(lex: Lexicon): LmStageData {
       const node = t.logp.child(t.logp.child(0, a), b);
       return node > 0 && t.logpValue[node] >= minLogp && !t.nameOf[node];
     };
-    stage = lmStageData(getCharLm(), t.confStart, t.confCodes, t.confKinds, loadLearnedPairs(findDataDir()), isWord2);
+    stage = lmStageData(getCharLm(), t.confStart, t.confCodes, t.confKinds, loadLearnedPairs(findDataDir()), isWord2, loadLearnedPairs(findDataDir(), SOURCE_PAIRS_FILE));
     stageLexicon = lex;
   }
   return stage;

@@ -9,6 +9,9 @@ import * as path from 'node:path';
 
 export const LEARNED_PAIRS_FILE = 'learned-pairs.txt';
 
+/** Pairs of the public confusion lists that confusion.txt leaves out (scripts/lexicon/build-source-pairs.ts), same format. */
+export const SOURCE_PAIRS_FILE = 'source-pairs.txt';
+
 export interface LearnedPairs {
   /** Pairs of the written code unit `w` at start[w] .. start[w + 1] of codes/counts. */
   start: Int32Array;
@@ -46,13 +49,13 @@ export function parseLearnedPairs(text: string): LearnedPairs {
   return { start, codes, counts, size: rows.length };
 }
 
-export function loadLearnedPairs(dir: string): LearnedPairs {
-  const file = path.join(dir, LEARNED_PAIRS_FILE);
+export function loadLearnedPairs(dir: string, name = LEARNED_PAIRS_FILE): LearnedPairs {
+  const file = path.join(dir, name);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new Error(`cannot read the learned confusion pairs ${file}: ${(e as Error).message}`);
+    throw new Error(`cannot read the confusion pairs ${file}: ${(e as Error).message}`);
   }
   try {
     return parseLearnedPairs(text);

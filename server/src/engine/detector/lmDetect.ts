@@ -74,8 +74,19 @@ export const GATE_COST = 12;
 /** Surprise of two characters and the next one below which the two are not replaced together. */
 export const PAIR_GATE = 18;
 
-/** Log priors of the kind of slip (learned pair only, same sound and tone, other tone, shape, fuzzy). */
-export const LM_KIND_PRIOR = [0, 0, -1, -2, -3];
+/**
+ * Log priors of the kind of slip: a learned pair only (0), same sound and
+ * tone (1), other tone (2), shape (3), fuzzy syllable (4), a pair only the
+ * public confusion lists hold (5, source-pairs.txt: 161k pairs, most of them
+ * never confused in practice, so such a correction needs e^5 more evidence
+ * than a fuzzy-syllable one; set a priori, the training lines cannot tell,
+ * as the learned pairs already cover their slips). Source-only pairs are not
+ * tried in two-character replacements (their product would be too large).
+ */
+export const LM_KIND_PRIOR = [0, 0, -1, -2, -3, -8];
+
+/** The kind of a pair that only the public confusion lists hold. */
+export const SOURCE_KIND = 5;
 
 /** Log prior of two slips side by side beyond the priors of each (they are rarer than one). */
 export const DOUBLE_PRIOR = -2;
@@ -106,6 +117,7 @@ export function lmStageData(
   confKinds: Uint8Array,
   learned: LearnedPairs,
   isWord2: (a: number, b: number) => boolean,
+  sourcePairs?: LearnedPairs,
 ): LmStageData {
   const start = new Int32Array(0x10001);
   const codes: number[] = [];
@@ -134,6 +146,15 @@ export function lmStageData(
       offered[c] = 1;
       codes.push(c);
       kinds.push(0);
+    }
+    if (sourcePairs) {
+      for (let q = sourcePairs.start[code]; q < sourcePairs.start[code + 1]; q++) {
+        const c = sourcePairs.codes[q];
+        if (offered[c] || !isKnown(c)) continue;
+        offered[c] = 1;
+        codes.push(c);
+        kinds.push(SOURCE_KIND);
+      }
     }
     for (let q = from; q < codes.length; q++) offered[codes[q]] = 0;
   }
@@ -270,9 +291,9 @@ export function lmDetect(data: LmStageData, text: string, opts: LmDetectOptions)
     const cy = confStart[b + 1] - confStart[b];
     if (xs.length < cx) xs = new Int32Array(cx * 2);
     if (ys.length < cy) ys = new Int32Array(cy * 2);
-    for (let q = confStart[a], e = confStart[a + 1]; q < e; q++) if (hasBigram(lm, left, confCodes[q])) xs[nx++] = q;
+    for (let q = confStart[a], e = confStart[a + 1]; q < e; q++) if (confKinds[q] !== SOURCE_KIND && hasBigram(lm, left, confCodes[q])) xs[nx++] = q;
     if (nx === 0) return;
-    for (let q = confStart[b], e = confStart[b + 1]; q < e; q++) if (hasBigram(lm, confCodes[q], right)) ys[ny++] = q;
+    for (let q = confStart[b], e = confStart[b + 1]; q < e; q++) if (confKinds[q] !== SOURCE_KIND && hasBigram(lm, confCodes[q], right)) ys[ny++] = q;
     for (let p = 0; p < nx; p++) {
       const qx = xs[p];
       const x = confCodes[qx];
