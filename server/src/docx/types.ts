@@ -7,6 +7,7 @@
 // package.
 
 import type JSZip from 'jszip';
+import type { Document, Element } from '@xmldom/xmldom';
 
 /** A .docx the module refuses, with a one-line Chinese message for the user (the CLI exits 2 with it). */
 export class DocxError extends Error {
