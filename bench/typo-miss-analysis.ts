@@ -7,6 +7,15 @@
 //
 //   npx tsx bench/typo-miss-analysis.ts [--shared ../shared] [--out bench/results/typo-miss-analysis.md]
 //
+// Note (5 Dec 2026): the causes below were written for the earlier
+// word-model search. Since the detector takes its candidates from the 公文
+// character model (docs/detector.md), "found", "flagged, other char", "not
+// in confusion set" (the learned and public-list pairs are not counted) and
+// "protected (block)" still mean what they say; "no target word", "below
+// threshold", "other char wins" and "overlap" only approximate the new
+// reasons (the gates, the greedy correction, the name penalty), and
+// "protected (run)" now lowers a score instead of vetoing it.
+//
 // Every gold slip (a position where the wrong and the correct sentence
 // differ) gets the first cause that applies, in this order:
 //
