@@ -35,7 +35,7 @@ const SOURCES = {
     description:
       '由 scripts/dictionary/derive.mjs 派生：正确词形取自 THUOCL 成语词表（thunlp/THUOCL THUOCL_chengyu.txt，MIT），' +
       '错误词形由一次同音替换（pycorrector same_pinyin.txt 同音同调列，Apache-2.0，并经 pinyin-pro 读音核对）或相邻两字颠倒（颠倒后的两字为常用词）得到；' +
-      '自动审校：错误词形不是词库中的词、不在 gov-docs/gongwen-train 语料中出现、不能切分为常用词序列、不是异形词；抽样人工阅读',
+      '自动审校：错误词形不是词库中的词、不在 gongwen-train 语料中出现、不能切分为常用词序列、不是异形词；抽样人工阅读',
   },
   'derived-words': {
     source: 'derived-words',
