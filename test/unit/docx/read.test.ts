@@ -125,3 +125,165 @@ describe('docx read: tables', () => {
     assert.deepEqual(lines(d), ['留']);
   });
 });
+
+describe('docx read: characters inside runs', () => {
+  it('w:tab → tab, mapped to the w:tab element', async () => {
+    const d = await read(p('<w:r><w:t>姓名</w:t><w:tab/><w:t>张三</w:t></w:r>'));
+    assert.equal(d.text, '姓名\t张三');
+    assert.equal(d.pkg.nodes[d.paragraphs[0].node[2]].localName, 'tab');
+  });
+
+  it('w:br and w:cr end the DocxParagraph; the rest is the next line with the same layout', async () => {
+    const d = await read(
+      p('<w:r><w:t>第一行</w:t><w:br/><w:t>第二行</w:t></w:r><w:r><w:cr/><w:t>第三行</w:t><w:br w:type="page"/></w:r>', '<w:jc w:val="center"/>'),
+    );
+    assert.deepEqual(lines(d), ['第一行', '第二行', '第三行', '']);
+    assert.ok(d.paragraphs.every((x) => x.align === 'center'));
+  });
+
+  it('noBreakHyphen → "-", softHyphen → nothing', async () => {
+    const d = await read(p('<w:r><w:t>GB/T 9704</w:t><w:noBreakHyphen/><w:t>2012 标</w:t><w:softHyphen/><w:t>准</w:t></w:r>'));
+    assert.equal(d.text, 'GB/T 9704-2012 标准');
+    assert.equal(d.pkg.nodes[d.paragraphs[0].node[9]].localName, 'noBreakHyphen');
+  });
+
+  it('w:sym → its character; Symbol-font F0xx codes in ASCII range → ASCII', async () => {
+    const d = await read(
+      p('<w:r><w:t>温度</w:t><w:sym w:font="Symbol" w:char="F02B"/><w:t>5</w:t><w:sym w:font="SimSun" w:char="2103"/><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>'),
+    );
+    assert.equal(d.text, '温度+5℃\uf0fc');
+    assert.equal(d.pkg.nodes[d.paragraphs[0].node[2]].localName, 'sym');
+  });
+});
+
+describe('docx read: fields, hyperlinks, content controls', () => {
+  it('w:fldSimple → its displayed runs', async () => {
+    const d = await read(p(r('第') + '<w:fldSimple w:instr=" PAGE "><w:r><w:t>3</w:t></w:r></w:fldSimple>' + r('页')));
+    assert.equal(d.text, '第3页');
+  });
+
+  it('complex field: only the result between separate and end, nested fields too', async () => {
+    const fc = (type: string) => `<w:r><w:fldChar w:fldCharType="${type}"/></w:r>`;
+    const instr = (s: string) => `<w:r><w:instrText xml:space="preserve">${s}</w:instrText></w:r>`;
+    // IF field whose code holds a nested MERGEFIELD (hidden), whose result holds a nested DATE field (shown).
+    const d = await read(
+      p(
+        r('前') +
+          fc('begin') +
+          instr(' IF ') +
+          fc('begin') +
+          instr(' MERGEFIELD x ') +
+          fc('separate') +
+          r('代码里的结果') +
+          fc('end') +
+          instr(' = 1 "是" "否" ') +
+          fc('separate') +
+          r('结果') +
+          fc('begin') +
+          instr(' DATE ') +
+          fc('separate') +
+          r('2024年') +
+          fc('end') +
+          r('尾') +
+          fc('end') +
+          r('后'),
+      ),
+    );
+    assert.equal(d.text, '前结果2024年尾后');
+  });
+
+  it('a field without a result shows nothing; a field spanning paragraphs (TOC) shows its result', async () => {
+    const fc = (type: string) => `<w:r><w:fldChar w:fldCharType="${type}"/></w:r>`;
+    const d = await read(
+      p(r('甲') + fc('begin') + '<w:r><w:instrText> XE "x" </w:instrText></w:r>' + fc('end') + r('乙')) +
+        p(fc('begin') + '<w:r><w:instrText> TOC \\o "1-3" </w:instrText></w:r>' + fc('separate') + r('一、总体要求')) +
+        p(r('二、主要任务') + fc('end')),
+    );
+    assert.deepEqual(lines(d), ['甲乙', '一、总体要求', '二、主要任务']);
+  });
+
+  it('hyperlinks → their runs', async () => {
+    const d = await read(p(r('详见') + '<w:hyperlink r:id="rId9" w:history="1"><w:r><w:t>www.gov.cn</w:t></w:r></w:hyperlink>' + r('。')));
+    assert.equal(d.text, '详见www.gov.cn。');
+  });
+
+  it('content controls: block and inline w:sdt → their content, never w:sdtPr', async () => {
+    const d = await read(
+      '<w:sdt><w:sdtPr><w:alias w:val="标题"/><w:placeholder><w:docPart w:val="x"/></w:placeholder></w:sdtPr><w:sdtContent>' +
+        p(r('块内容')) +
+        '</w:sdtContent></w:sdt>' +
+        p(r('填写') + '<w:sdt><w:sdtPr><w:text/></w:sdtPr><w:sdtEndPr/><w:sdtContent><w:r><w:t>单位名称</w:t></w:r></w:sdtContent></w:sdt>' + r('。')),
+    );
+    assert.deepEqual(lines(d), ['块内容', '填写单位名称。']);
+  });
+});
+
+describe('docx read: text boxes', () => {
+  const box = (s: string) => `<w:txbxContent>${p(r(s))}</w:txbxContent>`;
+  it('read once: mc:Choice (DrawingML), not mc:Fallback (VML); after the anchoring paragraph', async () => {
+    const drawing =
+      '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">' +
+      `<wps:wsp><wps:txbx>${box('框内文字')}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>` +
+      `<mc:Fallback><w:pict><v:shape><v:textbox>${box('框内文字')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+    const d = await read(p(r('锚定段') + drawing + r('续')) + p(r('下一段')));
+    assert.deepEqual(lines(d), ['锚定段续', '框内文字', '下一段']);
+    assert.deepEqual(
+      d.paragraphs.map((x) => x.container),
+      ['body', 'textbox', 'body'],
+    );
+  });
+
+  it('a VML-only text box (w:pict, no AlternateContent) is read', async () => {
+    const d = await read(p(`<w:r><w:pict><v:shape><v:textbox>${box('旧式文本框')}</v:textbox></v:shape></w:pict></w:r>`));
+    assert.deepEqual(lines(d), ['', '旧式文本框']);
+  });
+});
+
+describe('docx read: tracked changes and comments', () => {
+  it('as if accepted: w:ins and w:moveTo kept, w:del / w:delText / w:moveFrom skipped', async () => {
+    const d = await read(
+      p(
+        r('请各') +
+          '<w:del w:id="1" w:author="a"><w:r><w:delText>部门</w:delText></w:r></w:del>' +
+          '<w:ins w:id="2" w:author="a"><w:r><w:t>单位</w:t></w:r></w:ins>' +
+          '<w:moveFrom w:id="3" w:author="a"><w:r><w:t>旧处</w:t></w:r></w:moveFrom>' +
+          r('认真') +
+          '<w:moveTo w:id="4" w:author="a"><w:r><w:t>落实</w:t></w:r></w:moveTo>',
+      ),
+    );
+    assert.equal(d.text, '请各单位认真落实');
+  });
+
+  it('a paragraph whose mark deletion is tracked runs on into the next', async () => {
+    const d = await read(
+      p(r('上半'), '<w:rPr><w:del w:id="1" w:author="a"/></w:rPr>') + p(r('下半')) + p(r('另段')),
+    );
+    assert.deepEqual(lines(d), ['上半下半', '另段']);
+  });
+
+  it('existing comments: ranges and references pass, the comment text is not read, the DOM untouched', async () => {
+    const body = p(
+      r('请') +
+        '<w:commentRangeStart w:id="0"/>' +
+        r('尽快') +
+        '<w:commentRangeEnd w:id="0"/><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="0"/></w:r>' +
+        r('报送'),
+    );
+    const comments =
+      '<?xml version="1.0" encoding="UTF-8"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="0" w:author="x"><w:p><w:r><w:t>批注文字</w:t></w:r></w:p></w:comment></w:comments>';
+    const d = await read(body, { comments });
+    assert.equal(d.text, '请尽快报送');
+    const doc = d.pkg.parts.get('word/document.xml')!;
+    assert.equal(doc.getElementsByTagName('w:commentRangeStart').length, 1);
+    assert.equal(doc.getElementsByTagName('w:commentReference').length, 1);
+  });
+
+  it('headers and footnotes are not read', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const d = await read(p(r('正文') + '<w:r><w:footnoteReference w:id="1"/></w:r>'), {
+      header: `<?xml version="1.0"?><w:hdr ${W}><w:p><w:r><w:t>页眉</w:t></w:r></w:p></w:hdr>`,
+      footnotes: `<?xml version="1.0"?><w:footnotes ${W}><w:footnote w:id="1"><w:p><w:r><w:t>脚注</w:t></w:r></w:p></w:footnote></w:footnotes>`,
+    });
+    assert.equal(d.text, '正文');
+  });
+});
