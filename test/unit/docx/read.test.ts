@@ -287,3 +287,177 @@ describe('docx read: tracked changes and comments', () => {
     assert.equal(d.text, '正文');
   });
 });
+
+describe('docx read: automatic numbering', () => {
+  const numbering = (abstracts: string, nums: string) => wrapNumbering(abstracts + nums);
+  const num = (id: number, abs: number, overrides = '') =>
+    `<w:num w:numId="${id}"><w:abstractNumId w:val="${abs}"/>${overrides}</w:num>`;
+
+  it('公文 headings: 一、 at level 0, （一） at level 1 restarting under each 一、, 1. and （1）; generated characters are node −1', async () => {
+    const d = await read(
+      np('总体要求', 1, 0) +
+        np('工作目标', 1, 1) +
+        np('基本原则', 1, 1) +
+        np('具体措施', 1, 2) +
+        np('细则', 1, 3) +
+        np('细则二', 1, 3) +
+        np('措施二', 1, 2) +
+        p(r('正文段落不编号。')) +
+        np('主要任务', 1, 0) +
+        np('任务一', 1, 1),
+      { numbering: numbering(gongwenAbstract(0), num(1, 0)) },
+    );
+    assert.deepEqual(lines(d), [
+      '一、总体要求',
+      '（一）工作目标',
+      '（二）基本原则',
+      '1.具体措施',
+      '（1）细则',
+      '（2）细则二',
+      '2.措施二',
+      '正文段落不编号。',
+      '二、主要任务',
+      '（一）任务一',
+    ]);
+    const gen = checkMap(d);
+    assert.deepEqual(gen.slice(0, 4), ['一、', '（一）', '（二）', '1.']);
+    assert.equal(d.paragraphs[0].numbered, true);
+    assert.equal(d.paragraphs[7].numbered, undefined);
+    assert.equal(d.paragraphs[0].node[0], -1);
+    assert.notEqual(d.paragraphs[0].node[2], -1);
+  });
+
+  it('numbering via the paragraph style (style numPr and level pStyle); numId 0 removes it', async () => {
+    const styles = wrapStyles(
+      '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>' +
+        '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>' +
+        '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>',
+    );
+    const abs =
+      '<w:abstractNum w:abstractNumId="3">' +
+      lvl(0, 'chineseCounting', '%1、', '<w:pStyle w:val="1"/><w:suff w:val="nothing"/>') +
+      lvl(1, 'chineseCounting', '（%2）', '<w:pStyle w:val="2"/><w:suff w:val="nothing"/>') +
+      '</w:abstractNum>';
+    const d = await read(
+      p(r('标题甲'), '<w:pStyle w:val="1"/>') +
+        p(r('标题乙'), '<w:pStyle w:val="2"/>') +
+        p(r('不编号'), '<w:pStyle w:val="1"/><w:numPr><w:numId w:val="0"/></w:numPr>') +
+        p(r('标题丙'), '<w:pStyle w:val="1"/>'),
+      { styles, numbering: numbering(abs, num(5, 3)) },
+    );
+    assert.deepEqual(lines(d), ['一、标题甲', '（一）标题乙', '不编号', '二、标题丙']);
+    assert.equal(d.paragraphs[0].style, 'heading 1');
+  });
+
+  it('decimal “1.” and “（1）” with tab and space suffixes; start value; startOverride starts its own count', async () => {
+    const abs =
+      '<w:abstractNum w:abstractNumId="0">' +
+      lvl(0, 'decimal', '%1.') + // suffix tab (default): nothing
+      '</w:abstractNum><w:abstractNum w:abstractNumId="1">' +
+      '<w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="decimal"/><w:suff w:val="space"/><w:lvlText w:val="（%1）"/></w:lvl>' +
+      '</w:abstractNum>';
+    const d = await read(
+      np('甲', 1) + np('乙', 1) + np('丙', 2) + np('丁', 2) + np('戊', 3) + np('己', 4),
+      {
+        numbering: numbering(
+          abs,
+          num(1, 0) +
+            num(2, 1) +
+            num(3, 0, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="7"/></w:lvlOverride>') +
+            num(4, 0), // shares abstract 0 with numId 1: continues its count
+        ),
+      },
+    );
+    assert.deepEqual(lines(d), ['1.甲', '2.乙', '（3） 丙', '（4） 丁', '7.戊', '3.己']);
+  });
+
+  it('multi-level text (%1.%2), lvlRestart 0 never restarts, a level override replaces the format', async () => {
+    const abs =
+      '<w:abstractNum w:abstractNumId="0">' +
+      lvl(0, 'decimal', '%1.', '<w:suff w:val="nothing"/>') +
+      lvl(1, 'decimal', '%1.%2', '<w:suff w:val="space"/>') +
+      lvl(2, 'decimal', '(%3)', '<w:lvlRestart w:val="0"/><w:suff w:val="nothing"/>') +
+      '</w:abstractNum>';
+    const over =
+      '<w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1、"/></w:lvl></w:lvlOverride>';
+    const d = await read(
+      np('a', 1, 0) + np('b', 1, 1) + np('c', 1, 2) + np('d', 1, 0) + np('e', 1, 1) + np('f', 1, 2) + np('g', 2, 0) + np('h', 2, 0),
+      { numbering: numbering(abs, num(1, 0) + `<w:num w:numId="2"><w:abstractNumId w:val="0"/>${over}</w:num>`) },
+    );
+    // numId 2 shares abstract 0 (no start override): the level-0 count continues (3, 4).
+    assert.deepEqual(lines(d), ['1.a', '1.1 b', '(1)c', '2.d', '2.1 e', '(2)f', 'III、g', 'IV、h']);
+  });
+
+  it('formats: chineseCountingThousand, ideographTraditional 甲乙丙, letters, roman, enclosed circle, full width, bullets', async () => {
+    const fmts: Array<[string, string]> = [
+      ['chineseCountingThousand', '%1、'],
+      ['ideographTraditional', '%1、'],
+      ['upperLetter', '%1.'],
+      ['lowerLetter', '%1)'],
+      ['upperRoman', '%1.'],
+      ['lowerRoman', '%1.'],
+      ['decimalEnclosedCircle', '%1'],
+      ['decimalFullWidth', '%1．'],
+      ['bullet', '●'],
+      ['bullet', '\uf0b7'],
+    ];
+    const abs = fmts
+      .map(
+        ([f, text], i) =>
+          `<w:abstractNum w:abstractNumId="${i}">${lvl(0, f, text, '<w:suff w:val="nothing"/>')}</w:abstractNum>`,
+      )
+      .join('');
+    const nums = fmts.map((_, i) => num(i + 1, i)).join('');
+    let body = '';
+    fmts.forEach((_, i) => (body += np('项', i + 1) + np('项', i + 1) + np('项', i + 1)));
+    const d = await read(body, { numbering: numbering(abs, nums) });
+    const third = lines(d).filter((_, i) => i % 3 === 2);
+    assert.deepEqual(third, ['三、项', '丙、项', 'C.项', 'c)项', 'III.项', 'iii.项', '③项', '３．项', '●项', '项']);
+  });
+
+  it('chinese counting beyond ten: 十, 十一, 二十', async () => {
+    const abs = `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、', '<w:suff w:val="nothing"/>')}</w:abstractNum>`;
+    let body = '';
+    for (let i = 0; i < 21; i++) body += np('项', 1);
+    const d = await read(body, { numbering: numbering(abs, num(1, 0)) });
+    const l = lines(d);
+    assert.equal(l[9], '十、项');
+    assert.equal(l[10], '十一、项');
+    assert.equal(l[19], '二十、项');
+    assert.equal(l[20], '二十一、项');
+  });
+});
+
+describe('docx read: layout hints', () => {
+  it('style name, alignment, bold, size and colour from direct formatting and the style chain', async () => {
+    const styles = wrapStyles(
+      '<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="21"/></w:rPr></w:rPrDefault></w:docDefaults>' +
+        '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>' +
+        '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="a"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:sz w:val="44"/></w:rPr></w:style>' +
+        '<w:style w:type="paragraph" w:styleId="10"><w:name w:val="标题 1"/><w:basedOn w:val="a"/></w:style>',
+    );
+    const d = await read(
+      p(r('某某市人民政府文件', '<w:color w:val="ff0000"/><w:sz w:val="72"/>'), '<w:jc w:val="center"/>') +
+        p(r('关于') + r('通知', '<w:b w:val="0"/>'), '<w:pStyle w:val="Title"/>') +
+        p(r('关于通知'), '<w:pStyle w:val="Title"/>') +
+        p(r('一、总体要求'), '<w:pStyle w:val="10"/>') +
+        p(r('2024年3月1日'), '<w:jc w:val="right"/>'),
+      { styles },
+    );
+    const [head, title1, title2, h1, date] = d.paragraphs;
+    assert.equal(head.color, 'FF0000');
+    assert.equal(head.sizeHalfPoints, 72);
+    assert.equal(head.align, 'center');
+    assert.equal(head.bold, false);
+    assert.equal(head.style, 'Normal');
+    assert.equal(title1.style, 'Title');
+    assert.equal(title1.align, 'center');
+    assert.equal(title1.bold, false); // 通知 is not bold
+    assert.equal(title2.bold, true);
+    assert.equal(title2.sizeHalfPoints, 44);
+    assert.equal(h1.style, '标题 1');
+    assert.equal(h1.sizeHalfPoints, 21);
+    assert.equal(date.align, 'right');
+    assert.equal(date.color, undefined);
+  });
+});
