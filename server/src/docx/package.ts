@@ -154,10 +154,13 @@ export function parseXml(text: string, path: string): Document {
   if (/<!DOCTYPE/i.test(text.slice(0, 4096))) {
     throw new DocxError(`Word 文档已损坏：${path} 含有 DOCTYPE 声明，不是 Word 写出的 XML`);
   }
+  let reported: string | undefined;
   const parser = new DOMParser({
     locator: true,
     onError: (level, message) => {
-      if (level !== 'warning') throw new Error(message);
+      if (level === 'warning') return;
+      reported ??= message;
+      throw new Error(message);
     },
   });
   try {
@@ -165,7 +168,7 @@ export function parseXml(text: string, path: string): Document {
   } catch (e) {
     const loc = (e as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
     const where = loc?.lineNumber ? `第 ${loc.lineNumber} 行第 ${loc.columnNumber} 列：` : '';
-    throw new DocxError(`Word 文档已损坏：${path} 不是格式正确的 XML（${where}${oneLine(e)}）`);
+    throw new DocxError(`Word 文档已损坏：${path} 不是格式正确的 XML（${where}${oneLine(reported ?? e)}）`);
   }
 }
 
