@@ -12,9 +12,13 @@
 // leaves entries out (to build broken packages); `macroEnabled` writes the
 // .docm content type. The small builders p(), r(), t() write paragraphs and
 // runs; oleFile() writes a minimal OLE compound file (old .doc, encrypted
-// .docx) with the given directory entry names.
+// .docx) with the given directory entry names. checkMap() asserts a
+// draft's character map.
 
+import { strict as assert } from 'node:assert';
 import JSZip from 'jszip';
+import { nodeText } from '../../server/src/docx/read';
+import type { DocxDraft } from '../../server/src/docx/types';
 
 export const NS = {
   w: 'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
@@ -185,3 +189,29 @@ export function oleFile(names: string[]): Uint8Array {
   });
   return buf;
 }
+
+/** Asserts the character map of every paragraph; returns the generated (node −1) characters per paragraph. */
+export function checkMap(draft: DocxDraft): string[] {
+  const generated: string[] = [];
+  draft.paragraphs.forEach((para, n) => {
+    assert.equal(para.node.length, para.text.length, `paragraph ${n}: node map length`);
+    assert.equal(para.offset.length, para.text.length, `paragraph ${n}: offset map length`);
+    assert.equal(draft.text.slice(draft.paragraphStarts[n], draft.paragraphStarts[n] + para.text.length), para.text);
+    let gen = '';
+    for (let i = 0; i < para.text.length; i++) {
+      if (para.node[i] === -1) {
+        assert.equal(para.offset[i], -1);
+        gen += para.text[i];
+        continue;
+      }
+      const el = draft.pkg.nodes[para.node[i]];
+      assert.ok(el, `paragraph ${n} char ${i}: node ${para.node[i]} exists`);
+      const s = nodeText(el);
+      const ch = el.localName === 't' ? el.textContent![para.offset[i]] : s[para.offset[i]];
+      assert.equal(ch, para.text[i], `paragraph ${n} char ${i} (${JSON.stringify(para.text)})`);
+    }
+    generated.push(gen);
+  });
+  return generated;
+}
+

@@ -245,7 +245,11 @@ export function formatNumber(n: number, fmt: string): string {
     case 'chineseCountingThousand':
     case 'japaneseCounting':
     case 'taiwaneseCounting':
+    case 'taiwaneseCountingThousand':
+    case 'japaneseLegal':
       return chineseThousand(n);
+    case 'ideographLegalTraditional':
+      return chineseThousand(n, '零壹貳參肆伍陸柒捌玖', ['', '拾', '佰', '仟']);
     case 'chineseLegalSimplified':
       return chineseThousand(n, CN_LEGAL, ['', '拾', '佰', '仟']);
     case 'ideographDigital':

@@ -3,34 +3,9 @@
 // map (every mapped character is the character of its node at its offset).
 
 import { strict as assert } from 'node:assert';
-import { readDocx, locate, nodeText } from '../../../server/src/docx/read';
+import { readDocx, locate } from '../../../server/src/docx/read';
 import type { DocxDraft } from '../../../server/src/docx/types';
-import { buildDocx, p, r, t, np, wrapNumbering, wrapStyles, gongwenAbstract, lvl } from '../../helpers/docx';
-
-/** Asserts the character map of every paragraph; returns the generated (node −1) characters per paragraph. */
-export function checkMap(draft: DocxDraft): string[] {
-  const generated: string[] = [];
-  draft.paragraphs.forEach((para, n) => {
-    assert.equal(para.node.length, para.text.length, `paragraph ${n}: node map length`);
-    assert.equal(para.offset.length, para.text.length, `paragraph ${n}: offset map length`);
-    assert.equal(draft.text.slice(draft.paragraphStarts[n], draft.paragraphStarts[n] + para.text.length), para.text);
-    let gen = '';
-    for (let i = 0; i < para.text.length; i++) {
-      if (para.node[i] === -1) {
-        assert.equal(para.offset[i], -1);
-        gen += para.text[i];
-        continue;
-      }
-      const el = draft.pkg.nodes[para.node[i]];
-      assert.ok(el, `paragraph ${n} char ${i}: node ${para.node[i]} exists`);
-      const s = nodeText(el);
-      const ch = el.localName === 't' ? el.textContent![para.offset[i]] : s[para.offset[i]];
-      assert.equal(ch, para.text[i], `paragraph ${n} char ${i} (${JSON.stringify(para.text)})`);
-    }
-    generated.push(gen);
-  });
-  return generated;
-}
+import { buildDocx, checkMap, p, r, np, wrapNumbering, wrapStyles, gongwenAbstract, lvl } from '../../helpers/docx';
 
 const read = async (body: string, more: Parameters<typeof buildDocx>[0] = {}) => {
   const draft = await readDocx(await buildDocx({ body, ...more }));
