@@ -74,7 +74,7 @@ export async function reviewDocxWithResult(
   const rels = await partOf(draft, 'word/_rels/document.xml.rels');
   const commentsPath = (rels && commentsTarget(rels)) ?? 'word/comments.xml';
   const commentsDoc = await partOf(draft, commentsPath);
-  const ids = await IdPool.scan(draft, commentsDoc ? [commentsDoc] : []);
+  const ids = IdPool.scan(draft, commentsDoc ? [commentsDoc] : []);
   const styles = await commentStyles(draft);
 
   const writer = new ReviewWriter(draft, doc, ids, author, date, styles);
@@ -145,8 +145,8 @@ class IdPool {
     return id;
   }
 
-  /** The ids in use in the parsed parts, the comments part and the other parts of word/ (headers, notes…). */
-  static async scan(draft: DocxDraft, extra: Document[]): Promise<IdPool> {
+  /** The ids in use in the parsed parts and the comments part (headers and notes are not inflated: their ids are their own). */
+  static scan(draft: DocxDraft, extra: Document[]): IdPool {
     const used = new Set<number>();
     let max = -1;
     const note = (v: string | null) => {
@@ -155,9 +155,7 @@ class IdPool {
       used.add(n);
       if (n < 2 ** 30 && n > max) max = n;
     };
-    const seen = new Set<string>();
-    for (const [path, doc] of draft.pkg.parts) {
-      seen.add(path);
+    for (const doc of draft.pkg.parts.values()) {
       walkElements(doc.documentElement, (el) => {
         if (el.localName === 'bookmarkStart' || el.localName === 'bookmarkEnd') return;
         note(el.getAttributeNS(el.namespaceURI, 'id'));
@@ -165,12 +163,6 @@ class IdPool {
     }
     for (const doc of extra) {
       walkElements(doc.documentElement, (el) => note(el.getAttributeNS(el.namespaceURI, 'id')));
-    }
-    for (const name of Object.keys(draft.pkg.zip.files)) {
-      if (seen.has(name) || !/^word\/[^/]+\.xml$/.test(name) || (extra.length > 0 && name.endsWith('comments.xml'))) continue;
-      const text = await draft.pkg.zip.file(name)!.async('string');
-      // Only the numbers are wanted here; the XML itself is not read.
-      for (const m of text.matchAll(/<w:(?!bookmark)[A-Za-z]+\b[^>]*?\sw:id="(\d+)"/g)) note(m[1]);
     }
     return new IdPool(used, max);
   }

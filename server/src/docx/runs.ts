@@ -15,6 +15,7 @@
 // elements that now hold its text, by the offset where each starts.
 
 import type { Document, Element, Node } from '@xmldom/xmldom';
+import { symChar } from './read';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
@@ -69,9 +70,10 @@ export class RunSplitter {
     el.setAttributeNS(this.W, `${this.prefix}:${local}`, value);
   }
 
-  /** The length of an element's text as the reader counts it: w:t/w:delText their text, others one character. */
+  /** The length of an element's text: w:t/w:delText their raw text, w:sym its character (maybe two units), others one. */
   static lengthOf(el: Element): number {
-    return el.localName === 't' || el.localName === 'delText' ? (el.textContent ?? '').length : 1;
+    if (isText(el)) return (el.textContent ?? '').length;
+    return el.localName === 'sym' ? Math.max(1, symChar(el).length) : 1;
   }
 
   private piecesOf(node: number): Piece[] {
@@ -129,15 +131,31 @@ export class RunSplitter {
   private splitAt(node: number, pieceStart: number, el: Element, at: number): Place {
     const run = el.parentNode!;
     const len = RunSplitter.lengthOf(el);
+    if (!isText(el)) at = at <= 0 ? 0 : len; // w:tab, w:sym…: before or after, never inside
     let first: Node | null; // the first node that belongs after the place
     if (at > 0 && at < len) {
       const text = el.textContent ?? '';
       const tail = el.cloneNode(false) as Element;
-      setText(el, text.slice(0, at));
-      setText(tail, text.slice(at));
-      run.insertBefore(tail, el.nextSibling);
       const list = this.piecesOf(node);
       const i = list.findIndex((p) => p.el === el);
+      let head = text.slice(0, at);
+      let rest = text.slice(at);
+      if (el.getAttributeNS(XML_NS, 'space') !== 'preserve') {
+        // Without xml:space="preserve" white space at the ends of a w:t is
+        // not shown (the reader maps no character to it); the halves get
+        // preserve when they start or end with a space, so that white space
+        // must go, or it would appear. The head then starts later in the
+        // original text.
+        const lead = text.length - text.replace(/^[ \t\r\n]+/, '').length;
+        if (lead > 0 && lead <= at) {
+          head = head.slice(lead);
+          list[i].start += lead;
+        }
+        rest = rest.replace(/[ \t\r\n]+$/, '');
+      }
+      setText(el, head);
+      setText(tail, rest);
+      run.insertBefore(tail, el.nextSibling);
       list.splice(i + 1, 0, { start: pieceStart + at, el: tail });
       first = tail;
     } else {
@@ -171,7 +189,11 @@ export class RunSplitter {
 export function setText(el: Element, text: string): void {
   while (el.firstChild) el.removeChild(el.firstChild);
   if (text) el.appendChild(el.ownerDocument!.createTextNode(text));
-  if (/^\s|\s$/.test(text)) el.setAttributeNS(XML_NS, 'xml:space', 'preserve');
+  if (/^[ \t\r\n]|[ \t\r\n]$/.test(text)) el.setAttributeNS(XML_NS, 'xml:space', 'preserve');
+}
+
+function isText(el: Element): boolean {
+  return el.localName === 't' || el.localName === 'delText';
 }
 
 function hasElementFrom(n: Node | null): boolean {
