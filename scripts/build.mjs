@@ -50,15 +50,17 @@ const cliExtraExternal = {
   },
 };
 
-// The extension client loads the .docx exporter and the template engine from
-// bundles of their own, on the first export or template command only:
-// client/src/exportDocx.ts's require('./client-export') and
-// client/src/templates.ts's require('./client-templates') stay requires of
-// dist/client-export.js and dist/client-templates.js.
+// The extension client loads the .docx exporter, the template engine and the
+// Word reader/reviewer from bundles of their own, on the first export,
+// template command or review of a .docx only: client/src/exportDocx.ts's
+// require('./client-export'), client/src/templates.ts's
+// require('./client-templates') and client/src/docx.ts's
+// require('./client-docx') stay requires of dist/client-export.js,
+// dist/client-templates.js and dist/client-docx.js.
 const clientLazyExternal = {
   name: 'client-lazy-external',
   setup(b) {
-    b.onResolve({ filter: /^\.\/client-(export|templates)$/ }, (args) =>
+    b.onResolve({ filter: /^\.\/client-(export|templates|docx)$/ }, (args) =>
       dirname(args.importer) === join(root, 'client', 'src') ? { path: `${args.path}.js`, external: true } : undefined,
     );
   },
@@ -71,6 +73,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], banner: clientBanner, plugins: [jsonAsString, clientLazyExternal] }),
   build({ ...common, entryPoints: ['client/src/client-export.ts'], outfile: 'dist/client-export.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['client/src/client-templates.ts'], outfile: 'dist/client-templates.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['client/src/client-docx.ts'], outfile: 'dist/client-docx.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // UTF-8 output: Chinese strings and the dictionary stay as they are, not \uXXXX escapes (smaller, faster to load)
   build({ ...common, entryPoints: ['server/src/cli-main.ts'], outfile: 'dist/cli.js', charset: 'utf8', plugins: [jsonAsString, cliExtraExternal] }),

@@ -96,10 +96,11 @@ export interface ReviewPlan {
 /**
  * One review item per finding of the checker (a diagnostic of source
  * `gongwen` with a rule id: the notices about the check itself have none),
- * in document order. The first fix of a finding that fix-all would apply
- * (`data.safe`) becomes a tracked change, unless it overlaps an earlier
- * one, crosses a paragraph, or touches characters that `editable` refuses
- * (generated numbering).
+ * in document order. The edits fix-all's first pass would apply (the first
+ * fix of a safe finding, none overlapping an earlier one: engine
+ * safeFixEdits, as `gongwen review` chooses them) become tracked changes,
+ * except where they cross a paragraph or touch characters that `editable`
+ * refuses (generated numbering).
  */
 export function planReview(
   diagnostics: readonly DiagnosticLike[],
@@ -124,21 +125,19 @@ export function planReview(
     };
     const first = fixes[0];
     if (data.safe && first?.edits?.length) {
-      const edits = first.edits
-        .map((e) => ({ start: offsetAt(e.range.start), end: offsetAt(e.range.end), newText: e.newText }))
-        .sort((a, b) => a.start - b.start);
-      const ok = edits.every(
-        (e) =>
-          e.start <= e.end &&
-          !(text !== undefined && text.slice(e.start, e.end).includes('\n')) &&
-          !e.newText.includes('\n') &&
-          editable(e.start, e.end) &&
-          !taken.some(([s, t]) => (e.start < t && s < e.end) || (e.start === e.end && s === e.start && t === e.end)),
-      );
-      if (ok) {
-        item.edits = edits;
+      const edits = first.edits.map((e) => ({ start: offsetAt(e.range.start), end: offsetAt(e.range.end), newText: e.newText }));
+      // the edits fix-all's first pass applies (engine safeFixEdits): none overlapping an earlier one
+      const overlaps = (e: { start: number; end: number }) => taken.some(([s, t]) => (e.start < t && s < e.end) || (e.start === s && e.end === t));
+      if (!edits.some(overlaps)) {
         for (const e of edits) taken.push([e.start, e.end]);
-        changes++;
+        // …written as tracked changes where they stay inside a paragraph on characters read from the package
+        const writable = edits.every(
+          (e) => e.start <= e.end && !e.newText.includes('\n') && !(text !== undefined && text.slice(e.start, e.end).includes('\n')) && editable(e.start, e.end),
+        );
+        if (writable) {
+          item.edits = edits;
+          changes++;
+        }
       }
     }
     items.push(item);

@@ -10,6 +10,7 @@ import { registerAcceptWord } from './acceptWord';
 import { registerStatusBar } from './statusBar';
 import { registerExportDocx } from './exportDocx';
 import { registerTemplates } from './templates';
+import { registerDocx } from './docx';
 
 export { FIX_ALL_KIND } from './fixAll';
 
@@ -59,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Gongwe
   registerAcceptWord(context);
   registerExportDocx(context, output);
   registerTemplates(context);
+  registerDocx(context, output);
   registerStatusBar(context);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

@@ -226,7 +226,9 @@ async function configFor(doc: TextDocument): Promise<ResolvedConfig> {
     const { dictionaries: _d, ...rest } = settings;
     return resolveConfigForFile(undefined, { base: [rest] });
   }
-  return resolveConfigForFile(uri.scheme === 'file' ? uri.fsPath : undefined, { base: [settings] });
+  // the text of a Word document opened for review (gongwen-docx:/dir/FILE.docx.txt): the configuration of the .docx's folder
+  const filePath = uri.scheme === 'file' ? uri.fsPath : uri.scheme === 'gongwen-docx' && !uri.query ? URI.file(uri.path).fsPath : undefined;
+  return resolveConfigForFile(filePath, { base: [settings] });
 }
 
 function stateOf(uri: string): DocState {

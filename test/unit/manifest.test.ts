@@ -188,4 +188,23 @@ describe('manifest', () => {
     assert.equal(png.readUInt32BE(16), 128);
     assert.equal(png.readUInt32BE(20), 128);
   });
+
+  it('a .docx is reviewed from the Explorer, and its text view has the button that writes the reviewed copy', () => {
+    const menus = pkg.contributes.menus as Record<string, Array<{ command?: string; when?: string }>>;
+    assert.ok(menus['explorer/context'].some((m) => m.command === 'gongwen.reviewDocx' && /resourceExtname == \.docx/.test(m.when ?? '')));
+    assert.ok(menus['editor/title'].some((m) => m.command === 'gongwen.writeReviewedDocx' && m.when === 'resourceScheme == gongwen-docx'));
+    // runnable from the palette (with a file picker) anywhere; the writer only on a text view
+    assert.ok(!menus.commandPalette.some((m) => m.command === 'gongwen.reviewDocx'));
+    assert.ok(menus.commandPalette.some((m) => m.command === 'gongwen.writeReviewedDocx' && m.when === 'resourceScheme == gongwen-docx'));
+    assert.equal(nlsZh['command.reviewDocx'], '审校 Word 文档');
+    assert.equal(nlsZh['command.writeReviewedDocx'], '生成审校稿（批注和修订）');
+  });
+
+  it('every bundle scripts/build.mjs writes for the client ships in the .vsix', () => {
+    const build = fs.readFileSync(path.join(ROOT, 'scripts/build.mjs'), 'utf8');
+    const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
+    const bundles = [...build.matchAll(/outfile: '(dist\/client[^']*\.js)'/g)].map((m) => m[1]);
+    assert.ok(bundles.includes('dist/client-docx.js'), `client bundles: ${bundles.join(', ')}`);
+    for (const b of bundles) assert.ok(ignore.includes(`!${b}`), `.vscodeignore does not include ${b}`);
+  });
 });

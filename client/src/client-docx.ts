@@ -1,0 +1,6 @@
+// The Word module (server/src/docx: jszip, @xmldom/xmldom), bundled apart as
+// dist/client-docx.js and loaded by client/src/docx.ts on the first review of
+// a .docx only, so that activation does not load it.
+
+export { readDocx } from '../../server/src/docx/read';
+export { reviewDocxWithResult } from '../../server/src/docx/review';
