@@ -95,25 +95,25 @@ describe('gongwen in VS Code: activation timings', function () {
   });
 });
 
-// What activation loads: dist/client.js without the .docx exporter and the
-// template engine, which load from bundles of their own on first use
-// (dist/client-export.js, dist/client-templates.js; scripts/build.mjs). This
-// file sorts first, so no export or template command has run yet in the
-// full suite. (Not under the title above: the benchmark runs that spec alone.)
+// What activation loads: dist/client.js without the .docx exporter, the
+// template engine and the Word reader/reviewer, which load from bundles of
+// their own on first use (dist/client-export.js, dist/client-templates.js,
+// dist/client-docx.js; scripts/build.mjs). This file sorts first, so no
+// export, template or review command has run yet in the full suite. (Not under the title above: the benchmark runs that spec alone.)
 describe('gongwen in VS Code: what activation loads', function () {
   this.timeout(90000);
 
-  it('activation does not load the .docx exporter or the template engine; their bundles ship beside dist/client.js', async () => {
+  it('activation does not load the .docx exporter, the template engine or the Word reader; their bundles ship beside dist/client.js', async () => {
     const ext = vscode.extensions.getExtension<GongwenApi>(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
     await ext.activate();
     const dist = path.join(ext.extensionPath, 'dist');
-    const lazy = ['client-export.js', 'client-templates.js'];
+    const lazy = ['client-export.js', 'client-templates.js', 'client-docx.js'];
     for (const f of lazy) assert.ok(fs.existsSync(path.join(dist, f)), `dist/${f} is missing`);
     const loaded = Object.keys(require.cache).filter((f) => path.dirname(f) === dist && lazy.includes(path.basename(f)));
     assert.deepEqual(loaded, [], 'activation loaded a bundle meant for first use');
     const client = fs.readFileSync(path.join(dist, 'client.js'), 'utf8');
-    for (const mod of ['node_modules/docx/', 'node_modules/jszip/', 'node_modules/yaml/', 'node_modules/micromark', 'templates/通知.md'])
+    for (const mod of ['node_modules/docx/', 'node_modules/jszip/', 'node_modules/@xmldom/', 'node_modules/yaml/', 'node_modules/micromark', 'templates/通知.md', 'server/src/docx/'])
       assert.ok(!client.includes(mod), `dist/client.js holds ${mod}`);
   });
 });
