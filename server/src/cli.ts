@@ -5,6 +5,12 @@
 //   gongwen rules
 //   gongwen new TYPE [-o FILE]
 //   gongwen export FILE.md [-o OUT.docx]
+//   gongwen review FILE.docx [-o OUT.docx] [--comments-only]
+//   gongwen import FILE.docx [-o FILE.md]
+//
+// A .docx (or .docm) is checked as the plain text of its paragraphs, one per
+// line (server/src/docx/): line = paragraph, column = offset in that
+// paragraph's text. The Word reader loads lazily from dist/cli-extra.js.
 //
 // Exit status: 0 no error found, 1 errors found, 2 bad usage or unreadable input.
 
@@ -22,7 +28,8 @@ import { EXPORT_HELP, LSP_SEVERITY_NUMBER, writeFileAtomic } from './cli-util';
 import type * as CliExtra from './cli-extra';
 
 /**
- * `new` and `export` (templates, the .docx writer), loaded on first use. The
+ * `new`, `export` and the Word commands (templates, the .docx writer and
+ * reader), loaded on first use. The
  * bundle keeps this require as is (scripts/build.mjs): dist/cli.js loads
  * dist/cli-extra.js; from the sources it is server/src/cli-extra.ts.
  */
@@ -39,8 +46,12 @@ const HELP = `用法：
   gongwen rules
   gongwen new 文种 [-o 文件]
 ${EXPORT_HELP}
+  gongwen review 文件.docx [-o 输出.docx] [--comments-only]
+                                        审校 Word 文档：另存一份带批注和修订的审校稿（默认“文件-审校.docx”，原文件不改动）
+  gongwen import 文件.docx [-o 文件.md]    把 Word 文档转为 Markdown 草稿（默认写在原文件旁，不覆盖已有文件）
 
-  路径可以是文件或目录（递归检查其中的 .md 和 .txt 文件）。
+  路径可以是文件或目录（递归检查其中的 .md、.txt 和 Word 文档 .docx/.docm）。
+  Word 文档按段落检查：行号是段落序号，列号是段内位置；gongwen fix 不改写 Word 文档，请用 gongwen review。
   类别：${CATEGORIES.join(', ')}
 退出码：0 未发现错误；1 发现错误；2 用法错误或无法读取输入。`;
 
@@ -51,6 +62,7 @@ interface Args {
   only?: Category[];
   config?: string;
   output?: string;
+  commentsOnly?: boolean;
 }
 
 export function parseArgs(argv: string[]): Args {
@@ -75,6 +87,10 @@ export function parseArgs(argv: string[]): Args {
       args.only = cats as Category[];
     } else if (a === '--config') args.config = value();
     else if (a === '-o' || a === '--output') args.output = value();
+    else if (a === '--comments-only') {
+      if (command !== 'review') throw new UsageError('--comments-only 只用于 gongwen review');
+      args.commentsOnly = true;
+    }
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知选项 ${a}`);
     else args.paths.push(a);
   }
@@ -85,8 +101,20 @@ export function formatOf(file: string): DocFormat {
   return /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext';
 }
 
-/** Expand paths: files as given, directories recursively to their .md/.txt files. */
-export function collectFiles(paths: string[]): string[] {
+/** Word files found when walking a directory (Word's lock files `~$名称.docx` are not documents). */
+const WORD_WALK_RE = /\.(docx|docm)$/i;
+/** Word files named on the command line: read by the Word reader, which refuses a .doc with a clear message. */
+const WORD_PATH_RE = /\.(docx|docm|dotx|dotm|doc|dot)$/i;
+
+export function isWordFile(file: string): boolean {
+  return WORD_PATH_RE.test(file);
+}
+
+/**
+ * Expand paths: files as given, directories recursively to their .md/.txt
+ * files, and their .docx/.docm files when `word` (check, not fix).
+ */
+export function collectFiles(paths: string[], word = false): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -94,6 +122,7 @@ export function collectFiles(paths: string[]): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (/\.(md|markdown|txt)$/i.test(entry.name)) out.push(full);
+      else if (word && WORD_WALK_RE.test(entry.name) && !entry.name.startsWith('~$')) out.push(full);
     }
   };
   for (const p of paths) {
@@ -156,11 +185,31 @@ function configFor(file: string, explicit: string | undefined, cache: Map<string
 
 const SEVERITY_TEXT = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' } as const;
 
-function textReport(file: string, result: CheckResult): string[] {
-  return result.findings.map((f) => {
+function textReport(file: string, result: CheckResult, word: boolean): string[] {
+  const out: string[] = [];
+  for (const f of result.findings) {
     const p = positionAt(result.model.lineStarts, f.start);
-    return `${file}:${p.line + 1}:${p.character + 1}  ${SEVERITY_TEXT[f.severity]}  ${f.message}  [${f.ruleId}]`;
-  });
+    out.push(`${file}:${p.line + 1}:${p.character + 1}  ${SEVERITY_TEXT[f.severity]}  ${f.message}  [${f.ruleId}]`);
+    // a Word document has no lines to look up in an editor: show the paragraph's text around the finding
+    if (word) out.push(`    ${excerpt(result.model.source, result.model.lineStarts, f.start, f.end)}`);
+  }
+  return out;
+}
+
+/** The text of the paragraph around [start, end): up to EXCERPT_CONTEXT characters either side, “…” where cut. */
+const EXCERPT_CONTEXT = 20;
+export function excerpt(text: string, lineStarts: number[], start: number, end: number): string {
+  const { line } = positionAt(lineStarts, start);
+  const from = lineStarts[line];
+  const lineEnd = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
+  const to = Math.min(Math.max(end, start), lineEnd);
+  let a = Math.max(from, start - EXCERPT_CONTEXT);
+  let b = Math.min(lineEnd, to + EXCERPT_CONTEXT);
+  // never cut a surrogate pair
+  if (a > from && /[\udc00-\udfff]/.test(text[a])) a--;
+  if (b < lineEnd && /[\ud800-\udbff]/.test(text[b - 1])) b++;
+  const shown = text.slice(a, b).replace(/[\t\u3000 ]+/g, (m, at: number) => (at === 0 ? '' : m)).replace(/\t/g, ' ');
+  return `${a > from ? '…' : ''}${shown}${b < lineEnd ? '…' : ''}`;
 }
 
 function jsonFinding(f: Finding, lineStarts: number[]) {
@@ -205,27 +254,50 @@ function startDetectorThread(): void {
   if (detectorThreadWanted() && fs.existsSync(script)) enableParallelDetection(script);
 }
 
-function runCheck(args: Args, out: (s: string) => void): number {
+/**
+ * The text to check of one file: a Markdown or plain-text draft as it is; a
+ * Word document as the plain text of its paragraphs, one per line (the
+ * reader loads from dist/cli-extra.js on the first .docx).
+ */
+async function draftOf(file: string): Promise<{ text: string; format: DocFormat; word: boolean }> {
+  if (!isWordFile(file)) return { text: readDraft(file), format: formatOf(file), word: false };
+  try {
+    const draft = await extra().readWordFile(file);
+    return { text: draft.text, format: 'plaintext', word: true };
+  } catch (e) {
+    // the error class of the other bundle: tell it by its name
+    if ((e as Error).name === 'DocxError') throw new InputError((e as Error).message);
+    throw e;
+  }
+}
+
+/** Check a text with the file's configuration (also what `review` runs). */
+function checkFile(file: string, text: string, format: DocFormat, args: Args, cache: Map<string, ResolvedConfig>): CheckResult {
+  const config = configFor(file, args.config, cache);
+  const detectorWanted = !args.only || args.only.includes('typo');
+  if (detectorWanted && config.enable && config.detector && text.length >= PARALLEL_MIN_CHARS) startDetectorThread();
+  const result = check(text, { format, config, only: args.only });
+  for (const e of result.ruleErrors) process.stderr.write(`gongwen: 规则 ${e.ruleId} 在 ${file} 上出错，已跳过：${e.message.split('\n')[0]}\n`);
+  // how the draft was read, when not as asked (stderr: the report format stays clean)
+  if (result.model.notice) process.stderr.write(`gongwen: ${file}：${result.model.notice}\n`);
+  if (result.model.frontMatterError) process.stderr.write(`gongwen: ${file}：${result.model.frontMatterError}\n`);
+  return result;
+}
+
+async function runCheck(args: Args, out: (s: string) => void): Promise<number> {
   if (!args.paths.length) throw new UsageError('请指定要检查的文件或目录');
   if (args.config && !fs.existsSync(args.config)) throw new InputError(`无法读取配置文件 ${args.config}：文件不存在`);
-  const files = collectFiles(args.paths);
-  const detectorWanted = !args.only || args.only.includes('typo');
+  const files = collectFiles(args.paths, true);
   const cache = new Map<string, ResolvedConfig>();
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   const json: unknown[] = [];
   const lines: string[] = [];
   for (const file of files) {
-    const text = readDraft(file);
-    const config = configFor(file, args.config, cache);
-    if (detectorWanted && config.enable && config.detector && text.length >= PARALLEL_MIN_CHARS) startDetectorThread();
-    const result = check(text, { format: formatOf(file), config, only: args.only });
+    const { text, format, word } = await draftOf(file);
+    const result = checkFile(file, text, format, args, cache);
     for (const f of result.findings) counts[f.severity]++;
-    for (const e of result.ruleErrors) process.stderr.write(`gongwen: 规则 ${e.ruleId} 在 ${file} 上出错，已跳过：${e.message.split('\n')[0]}\n`);
-    // how the draft was read, when not as asked (stderr: the report format stays clean)
-    if (result.model.notice) process.stderr.write(`gongwen: ${file}：${result.model.notice}\n`);
-    if (result.model.frontMatterError) process.stderr.write(`gongwen: ${file}：${result.model.frontMatterError}\n`);
     if (args.format === 'json') json.push({ file, diagnostics: result.findings.map((f) => jsonFinding(f, result.model.lineStarts)) });
-    else for (const l of textReport(file, result)) lines.push(l); // no spread: a huge report exceeds the argument limit
+    else for (const l of textReport(file, result, word)) lines.push(l); // no spread: a huge report exceeds the argument limit
   }
   if (args.format === 'json') out(JSON.stringify(json, null, 2));
   else {
@@ -243,6 +315,9 @@ function runCheck(args: Args, out: (s: string) => void): number {
 
 function runFix(args: Args, out: (s: string) => void): number {
   if (!args.paths.length) throw new UsageError('请指定要修复的文件或目录');
+  // a Word document is never rewritten: refused before anything is written
+  const word = args.paths.find(isWordFile);
+  if (word) throw new InputError(`gongwen fix 不改写 Word 文档 ${word}：请用 gongwen review ${word} 另存一份带批注和修订的审校稿（原文件不会改动）`);
   const files = collectFiles(args.paths);
   const cache = new Map<string, ResolvedConfig>();
   let anyError = false;
@@ -286,13 +361,20 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     const args = parseArgs(argv);
     switch (args.command) {
       case 'check':
-        return runCheck(args, out);
+        return await runCheck(args, out);
       case 'fix':
         return runFix(args, out);
       case 'new':
         return extra().runNew(args, out);
       case 'export':
         return await extra().runExport(args, out);
+      case 'review': {
+        if (args.config && !fs.existsSync(args.config)) throw new InputError(`无法读取配置文件 ${args.config}：文件不存在`);
+        const cache = new Map<string, ResolvedConfig>();
+        return await extra().runReview(args, out, (file, text) => checkFile(file, text, 'plaintext', args, cache));
+      }
+      case 'import':
+        return await extra().runImport(args, out);
       case 'rules':
         return runRules(out);
       default:
