@@ -295,6 +295,7 @@ class ReviewWriter {
       place = this.splitter.before(para.node[s], para.offset[s]);
       near = this.splitter.locate(para.node[s], para.offset[s]).el;
     } else return false;
+    if (!this.editableField(near)) return false;
     const ins = this.insertion(newText, near.parentNode as Element);
     this.insert(place, [ins], 'end');
     return true;
@@ -303,6 +304,8 @@ class ReviewWriter {
   private replace(para: DocxDraft['paragraphs'][number], s: number, e: number, newText: string): boolean {
     for (let i = s; i < e; i++) if (para.node[i] < 0) return false;
     const sp = this.splitter;
+    if (!this.editableField(sp.locate(para.node[s], para.offset[s]).el)) return false;
+    if (!this.editableField(sp.locate(para.node[e - 1], para.offset[e - 1]).el)) return false;
     sp.before(para.node[s], para.offset[s]);
     sp.after(para.node[e - 1], para.offset[e - 1]);
     // The elements now holding the characters, by original node.
@@ -444,6 +447,53 @@ class ReviewWriter {
     sp.attr(ref, 'id', String(id));
     refRun.appendChild(ref);
     this.insert(to, [rangeEnd, refRun], 'end');
+    this.outOfFields(refRun);
+  }
+
+  /**
+   * Moves a comment's reference run out of the fields around it, to just
+   * after the field: a field's result is replaced when the field is
+   * updated, and LibreOffice, which turns fields into its own, drops the
+   * text of a comment referenced inside one. The range still ends where it
+   * should.
+   */
+  private outOfFields(refRun: Element): void {
+    const p = ancestor(refRun, this.splitter.W, 'p');
+    if (!p) return;
+    const ctx = fieldContext(p, refRun, this.splitter.W);
+    if (ctx.depth > 0) {
+      // The end of the outermost open field, after the reference.
+      let depth = ctx.depth;
+      const found: { endRun?: Node | null } = {};
+      walkFrom(refRun, p, (el) => {
+        if (el.localName !== 'fldChar' || el.namespaceURI !== this.splitter.W) return false;
+        const type = el.getAttributeNS(this.splitter.W, 'fldCharType');
+        if (type === 'begin') depth++;
+        else if (type === 'end' && --depth === 0) {
+          found.endRun = el.parentNode;
+          return true;
+        }
+        return false;
+      });
+      const endRun = found.endRun;
+      if (endRun) endRun.parentNode!.insertBefore(refRun, endRun.nextSibling);
+    }
+    let simple: Node | null = null;
+    for (let n = refRun.parentNode; n && n !== p; n = n.parentNode) {
+      if (isElement(n) && n.localName === 'fldSimple' && n.namespaceURI === this.splitter.W) simple = n;
+    }
+    if (simple) simple.parentNode!.insertBefore(refRun, simple.nextSibling);
+  }
+
+  /** Whether text at `node` may be edited as to fields: outside any field, or in the result of a HYPERLINK field only. */
+  private editableField(node: Element): boolean {
+    const p = ancestor(node, this.splitter.W, 'p');
+    if (!p) return true;
+    const { instructions } = fieldContext(p, node, this.splitter.W);
+    for (let n = node.parentNode; n && n !== p; n = n.parentNode) {
+      if (isElement(n) && n.localName === 'fldSimple') instructions.push(n.getAttributeNS(this.splitter.W, 'instr') ?? '');
+    }
+    return instructions.every((i) => /^\s*HYPERLINK\b/i.test(i));
   }
 
   /** The place for a comment on no real character at offset s of paragraph n. */
@@ -490,6 +540,57 @@ class ReviewWriter {
     }
     if (side === 'end' && ref && this.wrappers.has(ref) && isElement(ref) && ref.localName === 'ins') ref = ref.nextSibling;
     for (const node of nodes) parent.insertBefore(node, ref);
+  }
+}
+
+function ancestor(n: Node, ns: string, local: string): Element | null {
+  for (let a = n.parentNode; a; a = a.parentNode) if (isElement(a) && a.localName === local && a.namespaceURI === ns) return a;
+  return null;
+}
+
+/**
+ * The complex fields (w:fldChar begin … separate … end) open at `target`
+ * within paragraph `p`: how many, and their instructions (w:instrText).
+ */
+function fieldContext(p: Element, target: Node, W: string): { depth: number; instructions: string[] } {
+  const stack: string[] = [];
+  let found = false;
+  const visit = (n: Node): void => {
+    for (let c = n.firstChild; c && !found; c = c.nextSibling) {
+      if (c === target) {
+        found = true;
+        return;
+      }
+      if (!isElement(c)) continue;
+      if (c.namespaceURI === W && c.localName === 'fldChar') {
+        const type = c.getAttributeNS(W, 'fldCharType');
+        if (type === 'begin') stack.push('');
+        else if (type === 'end') stack.pop();
+      } else if (c.namespaceURI === W && c.localName === 'instrText' && stack.length) {
+        stack[stack.length - 1] += c.textContent ?? '';
+      } else if (c.namespaceURI === W && c.localName === 'txbxContent') {
+        continue; // a text box's fields are its own
+      } else visit(c);
+    }
+  };
+  visit(p);
+  return { depth: stack.length, instructions: stack };
+}
+
+/** Visits the elements after `from` in document order within `root`, until `stop` answers true. */
+function walkFrom(from: Node, root: Node, stop: (el: Element) => boolean): void {
+  const inside = (n: Node): boolean => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (!isElement(c) || c.localName === 'txbxContent') continue;
+      if (stop(c) || inside(c)) return true;
+    }
+    return false;
+  };
+  for (let n: Node | null = from; n && n !== root; n = n.parentNode) {
+    for (let c = n.nextSibling; c; c = c.nextSibling) {
+      if (!isElement(c) || c.localName === 'txbxContent') continue;
+      if (stop(c) || inside(c)) return;
+    }
   }
 }
 

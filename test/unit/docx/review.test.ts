@@ -74,7 +74,8 @@ function constructsBody(): string {
     p(r('锚定') + textBox(p(r('框内的文字'))) + r('段落')) + // 7 anchor, 8 text box
     p(r('控件前') + sdt(r('内容控件文字')) + r('后')) + // 9 sdt
     p(r('原有') + tracked(r('修订插入文字')) + r('之后')) + // 10 existing insertion
-    p(r('制表') + '<w:r><w:tab/></w:r>' + r('符号') + '<w:r><w:noBreakHyphen/></w:r>' + r('连')) // 11 tab, hyphen
+    p(r('制表') + '<w:r><w:tab/></w:r>' + r('符号') + '<w:r><w:noBreakHyphen/></w:r>' + r('连')) + // 11 tab, hyphen
+    p(r('参见') + complexField('HYPERLINK "https://www.gov.cn/"', r('政府网链接', '<w:u w:val="single"/>')) + r('。')) // 12 hyperlink field
   );
 }
 
@@ -259,6 +260,7 @@ describe('docx review: comment ranges per construct', function () {
     ['content control', '控件文字后'],
     ['existing insertion of another author', '有修订'],
     ['tab and no-break hyphen', '\t符号-'],
+    ['HYPERLINK field result', '政府网链'],
   ];
 
   let rv: Reviewed & { items: ReviewItem[] };
@@ -310,10 +312,27 @@ describe('docx review: comment ranges per construct', function () {
     assert.equal(parentOf(rv.ids[4], 'commentRangeEnd'), 'hyperlink');
     assert.equal(parentOf(rv.ids[14], 'commentRangeStart'), 'sdtContent');
     assert.equal(parentOf(rv.ids[8], 'commentRangeStart'), 'fldSimple');
+    assert.equal(parentOf(rv.ids[8], 'commentRangeEnd'), 'fldSimple');
     const box = Array.from(rv.doc.getElementsByTagNameNS(W, 'commentRangeStart')).find((e) => e.getAttributeNS(W, 'id') === rv.ids[12])!;
     let n: Node | null = box;
     while (n && !(isEl(n) && n.localName === 'Choice')) n = n.parentNode;
     assert.ok(n, 'the text-box comment is in mc:Choice');
+  });
+});
+
+describe('docx review: comments in fields', function () {
+  it('the range stays in the field result, the reference run follows the field', async () => {
+    const body = p(r('日期：') + complexField('DATE', r('2025年') + r('3月1日')) + r('止') + fldSimple(r('12')) + r('页'));
+    const rv = await review({ body }, (d) => [item(find(d, '年3')), item(find(d, '2', find(d, '止').end))]);
+    assert.deepEqual(
+      rv.ids.map((id) => commentRanges(rv.doc, 'original').get(id)),
+      ['年3', '2'],
+    );
+    const xml = new XMLSerializer().serializeToString(rv.doc);
+    const ref = (id: string) => xml.indexOf(`<w:commentReference w:id="${id}"/>`);
+    assert.ok(ref(rv.ids[0]) > xml.indexOf('w:fldCharType="end"'), 'after the end of the DATE field');
+    assert.ok(ref(rv.ids[0]) < xml.indexOf('>止<'));
+    assert.ok(ref(rv.ids[1]) > xml.indexOf('</w:fldSimple>') && ref(rv.ids[1]) < xml.indexOf('>页<'), 'after the fldSimple');
   });
 });
 
@@ -394,7 +413,7 @@ describe('docx review: tracked changes', function () {
       e('于加强文', '於加强公文'), // across runs
       e('要事', '大事'), // formatted run
       e('厅网', '厅官网'), // hyperlink
-      e('3月', '4月'), // field result
+      e('府网', '府门户网'), // the result of a HYPERLINK field: its displayed text
       e('元格甲', '元格子甲'), // table cell
       e('丙', ''), // deletion only
       ins('单元格丙丁', '。'), // insertion at the end of a cell paragraph
@@ -410,6 +429,8 @@ describe('docx review: tracked changes', function () {
       e('加强文稿', '加强文件'), // overlaps the first edit
       { start: find(d, '12').start, end: find(d, '12').start + 1, newText: 'x\ny' }, // a line break
       ins('于加', '在'), // insertion inside an applied deletion
+      e('3月', '4月'), // the result of a DATE field: replaced when the field is updated
+      e('12', '13'), // fldSimple PAGE
     ];
     const items: ReviewItem[] = [
       ...good.map((x) => item(x, '改', [x])),
@@ -425,7 +446,7 @@ describe('docx review: tracked changes', function () {
 
   it('counts applied and skipped edits', () => {
     assert.equal(result.editsApplied, applied.length);
-    assert.equal(result.editsSkipped, 4);
+    assert.equal(result.editsSkipped, 6);
   });
 
   it('accepting every revision gives the text with the edits applied', async () => {
@@ -607,3 +628,62 @@ describe('docx review: speed', function () {
   });
 });
 
+
+// --- (d) LibreOffice opens the reviewed file with every comment -----------------------------------
+
+describe('docx review: LibreOffice round trip', function () {
+  this.timeout(60_000);
+
+  let work: string;
+  before(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-review-'));
+  });
+  after(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  const soffice = (args: string[]) =>
+    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', ...args], {
+      env: { ...process.env, HOME: work },
+      stdio: 'ignore',
+      timeout: 50_000,
+    });
+
+  it('converts to .odt and .pdf with one annotation per item and the tracked changes', async () => {
+    const source = await buildDocx({ body: constructsBody(), numbering, styles: commentStyles });
+    const d = await readDocx(source);
+    const needles = ['于加强文', '要事', '厅网', '知栏。', '3月', '12', '元格甲', '一、加强组织领导', '内的文', '控件文字后', '有修订', '\t符号-'];
+    const items = needles.map((s, i) => {
+      const range = find(d, s);
+      const edits = i % 2 === 0 && !s.startsWith('一') ? [{ ...range, newText: `〔${s.trim()}〕` }] : undefined;
+      return { ...range, comment: `第 ${i + 1} 条：用词不当\n建议：改为“某某”\n依据：《党政机关公文格式》`, edits };
+    });
+    items.push({ start: find(d, '段落').end, end: find(d, '段落').end, comment: '此处缺少句号', edits: [{ start: find(d, '段落').end, end: find(d, '段落').end, newText: '。' }] });
+    const out = await reviewDocxWithResult(d, items, { date: DATE });
+    assert.ok(out.editsApplied >= 6, `${out.editsApplied} edits`);
+    const file = path.join(work, 'reviewed.docx');
+    fs.writeFileSync(file, out.bytes);
+
+    soffice(['--convert-to', 'odt', '--outdir', work, file]);
+    if (process.env.GW_KEEP) fs.copyFileSync(file, process.env.GW_KEEP);
+    const odt = path.join(work, 'reviewed.odt');
+    assert.ok(fs.existsSync(odt), 'LibreOffice wrote no .odt');
+    const content = await (await JSZip.loadAsync(fs.readFileSync(odt))).file('content.xml')!.async('string');
+    const annotations = content.match(/<office:annotation[\s>]/g) ?? [];
+    assert.equal(annotations.length, items.length, 'office:annotation elements');
+    for (let i = 1; i <= needles.length; i++) assert.ok(content.includes(`第 ${i} 条：用词不当`), `comment ${i} text`);
+    assert.ok(content.includes('李四') === false);
+    const changes = content.match(/<text:changed-region[\s>]/g) ?? [];
+    assert.ok(changes.length >= out.editsApplied, `${changes.length} changed regions for ${out.editsApplied} edits`);
+    assert.ok(content.includes('公文助手'), 'author of comments and changes');
+
+    const pdfOpts = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}';
+    soffice(['--convert-to', pdfOpts, '--outdir', work, file]);
+    const pdf = path.join(work, 'reviewed.pdf');
+    assert.ok(fs.existsSync(pdf), 'LibreOffice wrote no PDF');
+    const raw = fs.readFileSync(pdf).toString('latin1');
+    assert.ok(raw.startsWith('%PDF'), 'a PDF');
+    const notes = raw.match(/\/Subtype\s*\/Text\b/g) ?? [];
+    assert.equal(notes.length, items.length, 'comment annotations in the PDF');
+  });
+});
