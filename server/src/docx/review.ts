@@ -27,7 +27,7 @@
 import { DOMParser, XMLSerializer, onErrorStopParsing, type Document, type Element, type Node } from '@xmldom/xmldom';
 import type { DocxDraft, ReviewItem, ReviewOptions } from './types';
 import { DocxError } from './types';
-import { RunSplitter, XML_NS, childElement, isElement, setText, type Place } from './runs';
+import { RunSplitter, XML_NS, childElement, copyElement, isElement, setText, type Place } from './runs';
 
 const DOCUMENT = 'word/document.xml';
 const CONTENT_TYPES = '[Content_Types].xml';
@@ -82,7 +82,7 @@ export async function reviewDocxWithResult(
   if (!opts.commentsOnly) {
     for (const item of items) {
       for (const edit of item.edits ?? []) {
-        if (writer.edit(edit.start, edit.end, edit.newText)) result.editsApplied++;
+        if (writer.edit(edit.start, edit.end, xmlSafe(edit.newText))) result.editsApplied++;
         else result.editsSkipped++;
       }
     }
@@ -91,7 +91,7 @@ export async function reviewDocxWithResult(
   for (const item of items) {
     const id = ids.next();
     writer.comment(item.start, item.end, id);
-    comments.push({ id, text: item.comment });
+    comments.push({ id, text: xmlSafe(item.comment) });
   }
   result.comments = comments.length;
   if (items.length === 0) return { ...result, bytes: await pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) };
@@ -220,6 +220,11 @@ async function partOf(draft: DocxDraft, path: string): Promise<Document | null> 
 function serialize(doc: Document): string {
   const xml = new XMLSerializer().serializeToString(doc);
   return xml.startsWith('<?xml') ? xml : DECLARATION + xml;
+}
+
+/** Text without the characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF). */
+function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
 function isoDate(d: Date): string {
@@ -379,7 +384,7 @@ class ReviewWriter {
     const run = sp.el('r');
     const rPr = isElement(like) ? childElement(like, sp.W, 'rPr') : null;
     if (rPr) {
-      const copy = rPr.cloneNode(true) as Element;
+      const copy = copyElement(rPr, true);
       for (let c = copy.firstChild; c; ) {
         const next = c.nextSibling;
         if (isElement(c) && (c.localName === 'rPrChange' || c.localName === 'ins' || c.localName === 'del')) copy.removeChild(c);

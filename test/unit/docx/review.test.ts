@@ -383,6 +383,13 @@ describe('docx review: overlapping, empty and odd ranges', function () {
     assert.equal((await readDocx(await resolveRevisions(rv.bytes, 'accept'))).text, '甲己 丙丁');
   });
 
+  it('characters XML cannot hold are left out of comments and insertions', async () => {
+    const rv = await review({ body: p(r('正文内容')) }, (d) => [item(find(d, '正文'), 'bad\u0001\u0008 text\uD800', [{ ...find(d, '内容'), newText: 'x\u0002y' }])]);
+    const comments = parse(rv.files['word/comments.xml']);
+    assert.equal(comments.getElementsByTagNameNS(W, 'comment')[0].textContent, 'bad text');
+    assert.equal((await readDocx(await resolveRevisions(rv.bytes, 'accept'))).text, '正文xy');
+  });
+
   it('no items: the package is unchanged', async () => {
     const source = await buildDocx({ body: p(r('正文')) });
     const out = await reviewDocx(await readDocx(source), []);
@@ -665,7 +672,6 @@ describe('docx review: LibreOffice round trip', function () {
     fs.writeFileSync(file, out.bytes);
 
     soffice(['--convert-to', 'odt', '--outdir', work, file]);
-    if (process.env.GW_KEEP) fs.copyFileSync(file, process.env.GW_KEEP);
     const odt = path.join(work, 'reviewed.odt');
     assert.ok(fs.existsSync(odt), 'LibreOffice wrote no .odt');
     const content = await (await JSZip.loadAsync(fs.readFileSync(odt))).file('content.xml')!.async('string');
@@ -685,5 +691,49 @@ describe('docx review: LibreOffice round trip', function () {
     assert.ok(raw.startsWith('%PDF'), 'a PDF');
     const notes = raw.match(/\/Subtype\s*\/Text\b/g) ?? [];
     assert.equal(notes.length, items.length, 'comment annotations in the PDF');
+  });
+
+  it('a document written by LibreOffice: reviewed, opened again, every comment there, accepted text as edited', async () => {
+    const html =
+      '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>' +
+      '<p align="center"><b>关于做好二〇二五年度安全生产工作的通知</b></p>' +
+      '<p>各有关单位：</p>' +
+      '<p>为进一步加强安全生产工作，<i>切实</i>保障人民群众生命财产安全，现将有关事项通知如下：</p>' +
+      '<table border="1"><tr><td>责任单位</td><td>完成时限</td></tr><tr><td>办公室</td><td>三月底前</td></tr></table>' +
+      '<p>请各单位认真贯彻落实，详见<a href="https://www.gov.cn/">政府网站</a>。</p>' +
+      '</body></html>';
+    const htmlFile = path.join(work, 'lo-source.html');
+    fs.writeFileSync(htmlFile, html);
+    soffice(['--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, htmlFile]);
+    const source = fs.readFileSync(path.join(work, 'lo-source.docx'));
+    const d = await readDocx(source);
+    const edits = [
+      { ...find(d, '进一步加强'), newText: '进一步加强和改进' },
+      { ...find(d, '切实'), newText: '切实' + '有效' },
+      { ...find(d, '三月底前'), newText: '3月底前' },
+      { ...find(d, '政府网站'), newText: '政府门户网站' },
+    ];
+    const items: ReviewItem[] = [
+      ...edits.map((e, i) => ({ start: e.start, end: e.end, comment: `修改 ${i + 1}`, edits: [e] })),
+      { ...find(d, '各有关单位'), comment: '主送机关' },
+      { ...find(d, '责任单位'), comment: '表头' },
+      { ...find(d, '二〇二五年度'), comment: '年份' },
+    ];
+    const draft = await readDocx(source);
+    const out = await reviewDocxWithResult(draft, items, { date: DATE });
+    assert.equal(out.editsApplied, edits.length);
+    assert.equal((await readDocx(await resolveRevisions(out.bytes, 'accept'))).text, applyEdits(d.text, edits));
+    assert.equal((await readDocx(await resolveRevisions(out.bytes, 'reject'))).text, d.text);
+    const covered = commentRanges(parse((await partsOf(out.bytes)).files['word/document.xml']), 'original');
+    assert.deepEqual(
+      [...covered.values()].sort(),
+      items.map((x) => d.text.slice(x.start, x.end)).sort(),
+    );
+    const file = path.join(work, 'lo-reviewed.docx');
+    fs.writeFileSync(file, out.bytes);
+    soffice(['--convert-to', 'odt', '--outdir', work, file]);
+    const content = await (await JSZip.loadAsync(fs.readFileSync(path.join(work, 'lo-reviewed.odt')))).file('content.xml')!.async('string');
+    assert.equal((content.match(/<office:annotation[\s>]/g) ?? []).length, items.length);
+    for (let i = 1; i <= edits.length; i++) assert.ok(content.includes(`修改 ${i}`));
   });
 });
