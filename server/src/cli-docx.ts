@@ -14,35 +14,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { safeFixEdits } from './engine/index';
 import type { Finding } from './engine/types';
-import { readDocx } from './docx/read';
+import { readWordFile, WORD_PATH_RE } from './cli-docx-read';
 import { reviewDocxWithResult } from './docx/review';
 import { docxToMarkdown } from './docx/import';
-import { DocxError, type DocxDraft, type ReviewItem } from './docx/types';
+import type { DocxDraft, ReviewItem } from './docx/types';
 import { writeFileAtomic } from './cli-util';
 
-export { docxToMarkdown };
-
-/** Word files the reader takes when named on the command line (.doc and .dot are refused by it with a clear message). */
-export const WORD_PATH_RE = /\.(docx|docm|dotx|dotm|doc|dot)$/i;
-
-/** Read a Word file; a missing file, an unreadable one or one that is not a .docx throws an Error named 'DocxError' (one line naming the file). */
-export async function readWordFile(file: string, verb = '检查'): Promise<DocxDraft> {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '文件不存在' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'EISDIR' ? '这是一个目录' : (code ?? (e as Error).message);
-    throw new DocxError(`无法读取 ${file}：${why}`);
-  }
-  try {
-    return await readDocx(bytes);
-  } catch (e) {
-    if (e instanceof DocxError) throw new DocxError(`无法${verb} ${file}：${e.message}`);
-    // anything else the reader did not foresee is still one line about this file
-    throw new DocxError(`无法${verb} ${file}：Word 文档无法读取（${String((e as Error)?.message ?? e).split('\n')[0]}）`);
-  }
-}
+export { docxToMarkdown, readWordFile };
 
 // ---------------------------------------------------------------------------
 // review
