@@ -132,6 +132,12 @@ export class RunSplitter {
     const run = el.parentNode!;
     const len = RunSplitter.lengthOf(el);
     if (!isText(el)) at = at <= 0 ? 0 : len; // w:tab, w:sym…: before or after, never inside
+    else if (at > 0 && at < len && el.getAttributeNS(XML_NS, 'space') !== 'preserve') {
+      // Invisible white space at the ends (no xml:space="preserve") stays with the element.
+      const text = el.textContent ?? '';
+      if (/^[ \t\r\n]*$/.test(text.slice(0, at))) at = 0;
+      else if (/^[ \t\r\n]*$/.test(text.slice(at))) at = len;
+    }
     let first: Node | null; // the first node that belongs after the place
     if (at > 0 && at < len) {
       const text = el.textContent ?? '';

@@ -383,6 +383,16 @@ describe('docx review: overlapping, empty and odd ranges', function () {
     assert.equal((await readDocx(await resolveRevisions(rv.bytes, 'accept'))).text, '甲己 丙丁');
   });
 
+  it('a range at the first or last visible character of such a w:t leaves no empty w:t behind', async () => {
+    const body = p('<w:r><w:t>  甲乙丙  </w:t></w:r>');
+    const rv = await review({ body }, (d) => [item(find(d, '甲')), item(find(d, '丙'))]);
+    const got = commentRanges(rv.doc, 'original');
+    assert.deepEqual(rv.ids.map((id) => got.get(id)), ['甲', '丙']);
+    const texts = Array.from(rv.doc.getElementsByTagNameNS(W, 't')).map((x) => x.textContent);
+    assert.ok(texts.every((x) => x !== ''), JSON.stringify(texts));
+    assert.equal((await readDocx(rv.bytes)).text, '甲乙丙');
+  });
+
   it('characters XML cannot hold are left out of comments and insertions', async () => {
     const rv = await review({ body: p(r('正文内容')) }, (d) => [item(find(d, '正文'), 'bad\u0001\u0008 text\uD800', [{ ...find(d, '内容'), newText: 'x\u0002y' }])]);
     const comments = parse(rv.files['word/comments.xml']);
