@@ -9,15 +9,22 @@
 //
 // Only the parts that change are serialised again (word/document.xml,
 // word/comments.xml, [Content_Types].xml, word/_rels/document.xml.rels);
-// every other entry of the package is copied as it was. The draft is edited
-// in place: read the file again to review it a second time.
+// every other entry of the package keeps its bytes (even its compressed
+// bytes), [Content_Types].xml first. The draft is edited in place (its DOM
+// and its zip): read the file again to review it a second time.
 //
 // What is left out, on purpose:
 // - an edit that touches a generated character (a numbering ordinal), that
 //   crosses a paragraph, that inserts a line break, that overlaps an edit
 //   applied before it, or whose characters share a run with something that
-//   is not text (a picture, a field code, a break) is not written: the
-//   finding keeps its comment;
+//   is not text (a picture, a field code, a break), or that lies in the
+//   result of a field other than HYPERLINK (DATE, PAGE, REF…: updating the
+//   field would replace it) is not written: the finding keeps its comment;
+//   an insertion touching a deletion (or another insertion) counts as
+//   overlapping;
+// - a comment whose range ends in a field result keeps its range there, but
+//   its reference run goes after the field (LibreOffice drops the text of a
+//   comment referenced inside a field; an update would drop the reference);
 // - a comment on generated characters only (an ordinal) is anchored at the
 //   first real character of its paragraph, as a point;
 // - a text box written twice (mc:AlternateContent) is edited in the
