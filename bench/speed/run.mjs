@@ -16,7 +16,9 @@
 // engine in-process (bench/speed/engine.ts, bundled with esbuild as the
 // server is), the CLI and textlint as whole processes, the peers in-process
 // (bench/speed/peers.mjs), the typing path and memory through the server
-// (bench/speed/typing.ts), the client bundle's load time with a vscode
+// (bench/speed/typing.ts), Word documents through the CLI (a 100-page .docx
+// written with the `docx` package the exporter uses: `check` and `review` as
+// whole processes), the client bundle's load time with a vscode
 // stand-in and the extension's activation in a real VS Code (code-server,
 // 3 fresh sessions; skipped with a note when scripts/e2e/setup.sh has not
 // run) (bench/speed/activation.mjs). Raw results go to bench/results/.
@@ -30,6 +32,7 @@ import { build } from 'esbuild';
 import { buildCorpus, SIZES, sizeLabel } from './corpus.mjs';
 import { toPrh, dictionaryFiles } from '../to-prh.mjs';
 import { stringify } from 'yaml';
+import { Document, Packer, Paragraph, TextRun, AlignmentType } from 'docx';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const results = path.join(root, 'bench/results');
@@ -179,6 +182,51 @@ for (const key of txtKeys) {
 }
 
 // ---------------------------------------------------------------------------
+// 4b. Word documents: a 100-page .docx (about 60,000 characters of gov-docs
+// paragraphs, one 自然段 per Word paragraph, the first line as a centred
+// title), written with the `docx` package (no LibreOffice needed); `check`
+// and `review` as whole processes, interleaved.
+
+const WORD_CHARS = 60_000;
+const WORD_RUNS = 5;
+{
+  log(`Word: check and review of a 100-page .docx, ${WORD_RUNS} runs each`);
+  const source = fs.readFileSync(docs[txtKeys[txtKeys.length - 1]].file, 'utf8');
+  const paras = [];
+  let n = 0;
+  for (const line of source.split('\n')) {
+    const t = line.trim();
+    if (!t) continue;
+    paras.push(t);
+    n += t.length;
+    if (n >= WORD_CHARS) break;
+  }
+  const doc = new Document({
+    sections: [
+      {
+        children: paras.map((t, i) =>
+          i === 0
+            ? new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t, bold: true, size: 44 })] })
+            : new Paragraph({ children: [new TextRun({ text: t, size: 32 })] }),
+        ),
+      },
+    ],
+  });
+  const docxFile = path.join(work, 'docs/word-100p.docx');
+  const reviewed = path.join(work, 'docs/word-100p-审校.docx');
+  fs.writeFileSync(docxFile, await Packer.toBuffer(doc));
+  raw.word = { chars: n, paragraphs: paras.length, bytes: fs.statSync(docxFile).size, check: [], review: [] };
+  for (let r = 0; r < WORD_RUNS; r++) {
+    let x = mustSucceed(run(process.execPath, [gongwenBin, 'check', '--format', 'json', docxFile]), 'gongwen check .docx', [0, 1]);
+    raw.word.check.push(x.ms);
+    raw.word.findings = JSON.parse(x.stdout)[0].diagnostics.length;
+    x = mustSucceed(run(process.execPath, [gongwenBin, 'review', docxFile, '-o', reviewed]), 'gongwen review .docx', [0, 1]);
+    raw.word.review.push(x.ms);
+    raw.word.summary = x.stdout.trim().split('\n').pop().replace(/ → .*$/, '').replace(/^.*：/, '');
+  }
+}
+
+// ---------------------------------------------------------------------------
 // 5. Peers in-process
 
 if (doPeers) {
@@ -309,6 +357,13 @@ for (const ext of ['txt', 'md']) {
     typingRow('server over stdio, wait 0 (net of the wait)', (c) => raw.server.typing[`${c}.${ext}`]?.net.ms, (m) => (ext === 'txt' && m ? `net: ${tick(p95(m) <= 30)}` : ''));
   }
   typingRow('engine only, check() with BlockCache, in-process', (c) => eng.typing[`${c}.${ext}`]?.ms);
+}
+
+section(`Word documents (.docx): ${raw.word.chars.toLocaleString('en')} characters in ${raw.word.paragraphs} paragraphs of gov-docs (≈ 100 pages), written with the docx package; ${raw.word.findings} findings (${raw.word.summary})`);
+{
+  const one = (cell) => [cell, '', ''].slice(0, cols.length);
+  row(`Word: check 100-page .docx (whole process), n=${raw.word.check.length}`, one(spread(raw.word.check)), '', `< 1.5 s: ${tick(median(raw.word.check) < 1500)}`);
+  row(`Word: review 100-page .docx (whole process), n=${raw.word.review.length}`, one(spread(raw.word.review)), '', `< 2.5 s: ${tick(median(raw.word.review) < 2500)}`);
 }
 
 section('Memory, start-up and size');
