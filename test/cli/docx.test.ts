@@ -276,6 +276,31 @@ describe('gongwen CLI: Word documents', function () {
     });
   });
 
+  describe('atomic writes', () => {
+    it('review and import: when the rename fails nothing is written, no temporary file is left, exit 2 with one line', () => {
+      const dir = tmpDir();
+      const hook = path.join(dir, '..', `fail-rename-${process.pid}.js`);
+      fs.writeFileSync(
+        hook,
+        `const fs = require('node:fs'); const orig = fs.renameSync;
+         fs.renameSync = function (from, to) {
+           if (require('node:path').resolve(String(to)).startsWith(${JSON.stringify(dir)})) { const e = new Error('EACCES'); e.code = 'EACCES'; throw e; }
+           return orig.apply(this, arguments);
+         };`,
+      );
+      const f = path.join(dir, 'a.docx');
+      fs.copyFileSync(SAMPLE_DOCX, f);
+      for (const args of [['review', f], ['import', f]]) {
+        const r = run(args, { nodeArgs: ['-r', hook] });
+        assert.equal(r.code, 2, r.stdout + r.stderr);
+        assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+        assert.match(r.stderr, /无法写入.*没有写入权限/);
+        assert.deepEqual(fs.readdirSync(dir), ['a.docx']);
+      }
+      fs.unlinkSync(hook);
+    });
+  });
+
   describe('bad inputs: one line on stderr, exit 2, nothing written', () => {
     const cases: Array<[string, string, () => Promise<Uint8Array>, RegExp]> = [
       ['not a zip', 'a.docx', async () => new TextEncoder().encode('这不是 Word 文档'), /ZIP/],
