@@ -104,6 +104,26 @@ describe('gongwen CLI: Word documents', function () {
       assert.deepEqual(tally(jsonCheck(md)), docx);
     });
 
+    it('the project\'s own export as input: export → check finds what the Markdown has, less what the export lays out anew', () => {
+      const dir = tmpDir();
+      const out = path.join(dir, '导出.docx');
+      const md = path.join(ROOT, 'samples/通知-有错误.md');
+      const e = run(['export', md, '-o', out]);
+      assert.equal(e.code, 0, e.stderr);
+      const fromMd = jsonCheck(md).map((d) => `${d.code} ${d.message}`);
+      const fromDocx = jsonCheck(out).map((d) => `${d.code} ${d.message}`);
+      // Every finding on the exported file is one of the draft's ...
+      const left = [...fromMd];
+      for (const f of fromDocx) {
+        const k = left.indexOf(f);
+        assert.ok(k >= 0, `not in the Markdown's findings: ${f}`);
+        left.splice(k, 1);
+      }
+      // ... and what is missing is what the exporter writes in the standard
+      // form by itself: 附件说明 with a full-width colon (GB/T 9704 §7.3.6).
+      assert.deepEqual(left, ['structure/attachment-note “附件”后应使用全角冒号“：”']);
+    });
+
     it('a hand-built .docx (split runs, automatic numbering, a table): the same findings as its import', async () => {
       const dir = tmpDir();
       const f = path.join(dir, '通知.docx');
