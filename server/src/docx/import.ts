@@ -25,7 +25,7 @@
 //   `<!-- gongwen-… -->` comment stays a comment: it suppresses rules in a
 //   plain-text check and in Markdown alike.
 
-import type { Element, Node } from '@xmldom/xmldom';
+import type { Element, Node } from './dom';
 import { buildTextModel } from '../engine/textModel';
 import { recogniseStructure, joinTitle } from '../engine/structure';
 import type { DocxDraft } from './types';

@@ -9,7 +9,7 @@
 // w:num instances of one abstract numbering continue one sequence, except
 // an instance with a start override, which counts on its own.
 
-import type { Document, Element } from '@xmldom/xmldom';
+import type { Document, Element } from './dom';
 
 export interface Level {
   start: number;
@@ -29,10 +29,9 @@ interface Num {
   key: string;
 }
 
-const W_NS = new Set([
-  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
-  'http://purl.oclc.org/ooxml/wordprocessingml/main',
-]);
+const W_MAIN = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const W_STRICT = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
+const W_NS = new Set([W_MAIN, W_STRICT]);
 
 function children(el: Element, local: string): Element[] {
   const out: Element[] = [];
@@ -44,14 +43,10 @@ function children(el: Element, local: string): Element[] {
   return out;
 }
 const child = (el: Element, local: string): Element | undefined => children(el, local)[0];
-/** w:val (or another w: attribute) of an element. */
+/** w:val (or another w: attribute) of an element; an attribute of that name in no namespace will do. */
 export function wAttr(el: Element | undefined, name = 'val'): string | undefined {
   if (!el) return undefined;
-  for (let i = 0; i < el.attributes.length; i++) {
-    const a = el.attributes.item(i)!;
-    if (a.localName === name && (a.namespaceURI === null || W_NS.has(a.namespaceURI))) return a.value;
-  }
-  return undefined;
+  return el.getAttributeNS(W_MAIN, name) ?? el.getAttributeNS(W_STRICT, name) ?? el.getAttributeNS(null, name) ?? undefined;
 }
 const int = (s: string | undefined): number | undefined => {
   if (s === undefined) return undefined;

@@ -1,12 +1,12 @@
 // Opening a received .docx: what the file is (ZIP, OLE compound file, RTF),
 // the zip-bomb limits checked on the central directory before anything is
 // inflated and counted again while inflating, the parts inflated and parsed
-// with @xmldom/xmldom configured to refuse malformed XML. Every refusal is a
-// DocxError with one Chinese line for the user.
+// into the light DOM of dom.ts (saxes underneath), which refuses malformed
+// XML. Every refusal is a DocxError with one Chinese line for the user.
 
 import { inflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
-import { DOMParser, type Document } from '@xmldom/xmldom';
+import { parseXml as parseDom, XmlParseError, type Document } from './dom';
 import { DocxError, DOCX_LIMITS, type DocxLimits } from './types';
 
 export const MAIN_PART = 'word/document.xml';
@@ -173,46 +173,21 @@ function decodeXml(bytes: Uint8Array): string {
 }
 
 /**
- * Parses one XML part. xmldom 0.9 throws a ParseError on a fatal error by
- * itself and only reports 'error' and 'warning' to onError; an 'error' (an
- * unclosed or mismatched tag, a bad attribute) is made fatal here, warnings
- * are ignored. A DOCTYPE is refused outright: no Word part has one. The
- * parse keeps no line/column on the nodes (a third of xmldom's time on a
- * large part); when it fails, the part is parsed again with positions for
- * the message.
+ * Parses one XML part (dom.ts). A DOCTYPE is refused outright: no Word part
+ * has one. Malformed XML is a DocxError with saxes's reason and, when known,
+ * where it stopped.
  */
 export function parseXml(text: string, path: string): Document {
   if (/<!DOCTYPE/i.test(text.slice(0, 4096))) {
     throw new DocxError(`Word 文档已损坏：${path} 含有 DOCTYPE 声明，不是 Word 写出的 XML`);
   }
   try {
-    return strictParser(false).parse(text);
-  } catch {
-    const p = strictParser(true);
-    let where = '';
-    try {
-      p.parse(text);
-    } catch (e) {
-      const loc = (e as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
-      if (loc?.lineNumber) where = `第 ${loc.lineNumber} 行第 ${loc.columnNumber} 列：`;
-    }
-    throw new DocxError(`Word 文档已损坏：${path} 不是格式正确的 XML（${where}${oneLine(p.reported ?? 'XML 结构错误')}）`);
+    return parseDom(text);
+  } catch (e) {
+    const where = e instanceof XmlParseError && e.line ? `第 ${e.line} 行第 ${e.column} 列：` : '';
+    const reason = e instanceof XmlParseError ? e.reason : oneLine(e);
+    throw new DocxError(`Word 文档已损坏：${path} 不是格式正确的 XML（${where}${oneLine(reason || 'XML 结构错误')}）`);
   }
-}
-
-function strictParser(locator: boolean): { parse(text: string): Document; reported?: string } {
-  const out: { parse(text: string): Document; reported?: string } = {
-    parse: (text) => parser.parseFromString(text, 'application/xml'),
-  };
-  const parser = new DOMParser({
-    locator,
-    onError: (level, message) => {
-      if (level === 'warning') return;
-      out.reported ??= message;
-      throw new Error(message);
-    },
-  });
-  return out;
 }
 
 interface CentralDirectory {

@@ -36,7 +36,7 @@
 // A newline or carriage return inside a w:t (not written by Word) is read as
 // a space, so that a DocxParagraph stays one line.
 
-import type { Document, Element } from '@xmldom/xmldom';
+import type { Document, Element } from './dom';
 import { openPackage, MAIN_PART } from './package';
 import { Numbering, wAttr } from './numbering';
 import { DOCX_LIMITS, type DocxDraft, type DocxLimits, type DocxParagraph } from './types';

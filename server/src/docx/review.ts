@@ -31,7 +31,7 @@
 //   variant the reader read (mc:Choice); the fallback for old readers keeps
 //   the old text.
 
-import { DOMParser, XMLSerializer, onErrorStopParsing, type Document, type Element, type Node } from '@xmldom/xmldom';
+import { parseXml, serializeXml, type Document, type Element, type Node } from './dom';
 import type { DocxDraft, ReviewItem, ReviewOptions } from './types';
 import { DocxError } from './types';
 import { RunSplitter, XML_NS, childElement, copyElement, isElement, setText, type Place } from './runs';
@@ -218,14 +218,14 @@ async function partOf(draft: DocxDraft, path: string): Promise<Document | null> 
   if (!file) return null;
   const xml = await file.async('string');
   try {
-    return new DOMParser({ onError: onErrorStopParsing }).parseFromString(xml, 'text/xml');
+    return parseXml(xml);
   } catch {
     throw new DocxError(`文档的 ${path} 不是有效的 XML`);
   }
 }
 
 function serialize(doc: Document): string {
-  const xml = new XMLSerializer().serializeToString(doc);
+  const xml = serializeXml(doc);
   return xml.startsWith('<?xml') ? xml : DECLARATION + xml;
 }
 
@@ -625,7 +625,7 @@ function elementFrom(n: Node | null): boolean {
 // --- comments part, relationships, content types -----------------------------
 
 function newComments(W: string): Document {
-  return new DOMParser().parseFromString(`${DECLARATION}<w:comments xmlns:w="${W}"/>`, 'text/xml');
+  return parseXml(`${DECLARATION}<w:comments xmlns:w="${W}"/>`);
 }
 
 function appendComments(cdoc: Document, comments: Array<{ id: number; text: string }>, author: string, date: string, styles: Styles): void {
@@ -703,7 +703,7 @@ function resolveTarget(target: string): string {
 }
 
 function newRels(): Document {
-  return new DOMParser().parseFromString(`${DECLARATION}<Relationships xmlns="${REL_NS}"/>`, 'text/xml');
+  return parseXml(`${DECLARATION}<Relationships xmlns="${REL_NS}"/>`);
 }
 
 /** Adds the comments relationship when missing; true when added. */

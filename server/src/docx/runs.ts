@@ -14,7 +14,7 @@
 // A split `w:t` is found again through `pieces`: per original element, the
 // elements that now hold its text, by the offset where each starts.
 
-import type { Document, Element, Node } from '@xmldom/xmldom';
+import type { Document, Element, Node } from './dom';
 import { symChar } from './read';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -200,8 +200,7 @@ export function setText(el: Element, text: string): void {
 
 /**
  * A copy of an element with its attributes (and, when deep, its element and
- * text children). xmldom's cloneNode copies every property by reflection,
- * some fifty times slower.
+ * text children): only what the serialiser writes (no comments or PIs).
  */
 export function copyElement(el: Element, deep: boolean): Element {
   const doc = el.ownerDocument!;

@@ -7,7 +7,7 @@
 // package.
 
 import type JSZip from 'jszip';
-import type { Document, Element } from '@xmldom/xmldom';
+import type { Document, Element } from './dom';
 
 /** A .docx the module refuses, with a one-line Chinese message for the user (the CLI exits 2 with it). */
 export class DocxError extends Error {
@@ -54,8 +54,8 @@ export interface DocxParagraph {
 }
 
 /**
- * The package as parsed: the zip, the XML parts as DOM documents
- * (@xmldom/xmldom), and the text-bearing elements in reading order. The
+ * The package as parsed: the zip, the XML parts as DOM documents (the
+ * light DOM of dom.ts), and the text-bearing elements in reading order. The
  * reader fills it; review.ts edits the documents in place and serialises
  * them back into the zip.
  */
