@@ -187,7 +187,7 @@ export abstract class Node {
     let dst: Node = copy;
     while (src) {
       const c = shallowClone(src);
-      dst.appendChild(c);
+      append(dst, c); // a fresh copy: nothing to check or unlink
       if (src.firstChild) {
         src = src.firstChild;
         dst = c;
@@ -221,8 +221,11 @@ export abstract class Node {
       throw new DomError(`${this.nodeName} nodes cannot have children`, 'HierarchyRequestError');
     }
     if (node.nodeType === DOCUMENT_NODE) throw new DomError('a document cannot be a child', 'HierarchyRequestError');
-    for (let a: Node | null = this; a; a = a.parentNode) {
-      if (a === node) throw new DomError('a node cannot be inserted into itself or its descendants', 'HierarchyRequestError');
+    // Only a node with children can be an ancestor of this one.
+    if (node === this || node.firstChild) {
+      for (let a: Node | null = this; a; a = a.parentNode) {
+        if (a === node) throw new DomError('a node cannot be inserted into itself or its descendants', 'HierarchyRequestError');
+      }
     }
     if (this.nodeType === DOCUMENT_NODE) {
       if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
@@ -337,10 +340,8 @@ export class Element extends Node {
   override get textContent(): string {
     const first = this.firstChild;
     if (first === null) return '';
-    if (first === this.lastChild) {
-      // The usual w:t: one text node.
-      return first.nodeType === TEXT_NODE || first.nodeType === CDATA_SECTION_NODE ? (first as Text).data : (first.textContent ?? '');
-    }
+    // The usual w:t: one text node.
+    if (first === this.lastChild && (first.nodeType === TEXT_NODE || first.nodeType === CDATA_SECTION_NODE)) return (first as Text).data;
     let out = '';
     let n: Node | null = first;
     while (n) {

@@ -138,6 +138,16 @@ describe('docx dom: round trips', function () {
     assert.equal(a.textContent, '\n  x\n  <raw> & ]]>\n');
   });
 
+  it('deep nesting: parse, serialise, textContent, cloneNode and search walk without recursion', () => {
+    const n = 100_000;
+    const xml = '<a>'.repeat(n) + 'x' + '</a>'.repeat(n);
+    const doc = parseXml(xml);
+    assert.equal(serializeXml(doc), xml);
+    assert.equal(doc.documentElement!.textContent, 'x');
+    assert.equal(doc.documentElement!.cloneNode(true).textContent, 'x');
+    assert.equal(doc.getElementsByTagName('a').length, n);
+  });
+
   it('no declaration: none written; a BOM is dropped', () => {
     assert.equal(serializeXml(parseXml('<a/>')), '<a/>');
     assert.equal(serializeXml(parseXml('\ufeff<?xml version="1.0" encoding="UTF-8"?><a/>')), '<?xml version="1.0" encoding="UTF-8"?><a/>');
