@@ -1,4 +1,4 @@
-// The Word module (server/src/docx: jszip, @xmldom/xmldom), bundled apart as
+// The Word module (server/src/docx: jszip, saxes), bundled apart as
 // dist/client-docx.js and loaded by client/src/docx.ts on the first review of
 // a .docx only, so that activation does not load it.
 

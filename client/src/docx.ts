@@ -18,7 +18,7 @@
 // under the same settings and .gongwenrc.json, and the extension host needs
 // no second copy of the engine and its dictionaries.
 //
-// The Word code (jszip, @xmldom/xmldom, the reader and the reviewer) is loaded
+// The Word code (jszip, saxes, the reader and the reviewer) is loaded
 // from dist/client-docx.js on the first review only.
 
 import * as vscode from 'vscode';

@@ -1,6 +1,6 @@
 // Reading a Word file for the CLI: the bytes, then the reader (server/src/docx/read.ts).
 // A module of its own, so that `gongwen check FILE.docx` loads the reader
-// (jszip, @xmldom/xmldom) and not the writer of comments, the importer or the
+// (jszip, saxes) and not the writer of comments, the importer or the
 // exporter (cli-extra.ts requires each command's module on first use).
 
 import * as fs from 'node:fs';

@@ -1,7 +1,7 @@
 // The CLI's `new`, `export` and Word commands, bundled apart (dist/cli-extra.js)
 // and loaded only when one of them runs (or a Word file is checked): `check`
 // and `fix` of Markdown and plain text never load the .docx reader and writer
-// (docx, jszip, @xmldom/xmldom) or the templates.
+// (docx, jszip, saxes) or the templates.
 //
 // Inside this bundle each command's module is required on first use (esbuild
 // initialises a required module lazily): checking a .docx evaluates the
