@@ -41,6 +41,12 @@ export interface CheckOptions {
    * de-duplication). Times add up over repeated calls (benchmarks).
    */
   timings?: Map<string, number>;
+  /**
+   * Per source line (0-based), the heading depth the host knows from the
+   * draft's layout (a Word document checked as plain text: its title
+   * paragraph is depth 1). Used where a Markdown heading's depth is used.
+   */
+  lineDepths?: ReadonlyArray<number | undefined>;
 }
 
 export interface RuleError {
@@ -188,7 +194,7 @@ export function check(source: string, opts: CheckOptions): CheckResult {
   cache?.begin();
   const model = buildTextModel(source, opts.format, cache?.model);
   lap('model');
-  const structure = recogniseStructure(model);
+  const structure = recogniseStructure(model, opts.lineDepths);
   lap('structure');
   // Broken user dictionaries are reported with the configuration's problems.
   const problems: ConfigProblem[] = [...config.problems, ...(config.dictionaries.length ? dictionaryProblems(config.dictionaries) : [])];

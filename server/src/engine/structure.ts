@@ -49,8 +49,10 @@ interface Line {
   /** Index in the untrimmed line text where `t` starts. */
   from: number;
   sourceLine: number;
-  /** Markdown heading depth, when the line is a heading block. */
+  /** Markdown heading depth, when the line is a heading block; else the host's hint (`lineDepths`). */
   depth?: number;
+  /** The depth came from the host's `lineDepths` (layout), not from a Markdown heading. */
+  hinted?: boolean;
   /** The line is (part of) a Markdown table cell: never an element, never a heading. */
   cell?: boolean;
 }
@@ -95,16 +97,24 @@ function lineHeading(l: Line): HeadingMatch | undefined {
   return f.heading ?? undefined;
 }
 
-export function recogniseStructure(model: TextModel): DocStructure {
+/**
+ * @param lineDepths per source line (0-based), the heading depth a host knows
+ *   from the layout of the draft (a Word document's title paragraph: 1), used
+ *   where a Markdown heading's depth is used. A Markdown heading keeps its own.
+ */
+export function recogniseStructure(model: TextModel, lineDepths?: ReadonlyArray<number | undefined>): DocStructure {
   const lines: Line[] = model.lines.map((l) => {
     const f = factsOf(l.text);
     const block = model.blocks[l.block];
+    const heading = block?.kind === 'heading';
+    const hint = heading ? undefined : lineDepths?.[l.sourceLine];
     return {
       t: f.t,
       f,
       from: f.from,
       sourceLine: l.sourceLine,
-      depth: block?.kind === 'heading' ? block.depth : undefined,
+      depth: heading ? block.depth : hint,
+      hinted: hint !== undefined,
       cell: block?.kind === 'tableCell',
     };
   });
@@ -166,7 +176,13 @@ export function recogniseStructure(model: TextModel): DocStructure {
       // A Markdown `#` heading is the title.
       if (i === h1) {
         titleLines = [i];
-        kinds[i] = 'title';
+        // A title the layout marks over several paragraphs (a Word title of two
+        // or three lines): the next lines of depth 1 from the same hints.
+        for (let c = i + 1; lines[i].hinted && c < n && titleLines.length < MAX_TITLE_LINES; c++) {
+          if (!lines[c].hinted || lines[c].depth !== 1 || lines[c].sourceLine - lines[c - 1].sourceLine > MAX_TITLE_GAP) break;
+          titleLines.push(c);
+        }
+        for (const x of titleLines) kinds[x] = 'title';
         break;
       }
       i++;
