@@ -1,5 +1,6 @@
 // The language server: LSP wiring only. Checking is the engine's job.
 
+import * as fs from 'node:fs';
 import {
   createConnection,
   ProposedFeatures,
@@ -231,6 +232,51 @@ async function configFor(doc: TextDocument): Promise<ResolvedConfig> {
   return resolveConfigForFile(filePath, { base: [settings] });
 }
 
+// ---------------------------------------------------------------------------
+// Word documents opened for review (gongwen-docx:/dir/FILE.docx.txt): the
+// text is the .docx's paragraphs, one per line, as the CLI checks it; the
+// layout's hints (docx/layout.ts: the title) are read here from the .docx
+// itself, so that the editor shows what `gongwen check FILE.docx` reports.
+
+type WordReader = typeof import('./docx/read');
+type WordLayout = typeof import('./docx/layout');
+
+/** Hints by .docx path: the file's mtime and size when read, the text they belong to, the depths (undefined: unreadable). */
+const wordHints = new Map<string, { mtimeMs: number; size: number; text?: string; depths?: Array<number | undefined> }>();
+
+/** The local .docx behind a gongwen-docx: view, or undefined (another scheme, or a view of a remote file). */
+function wordFileOf(doc: TextDocument): string | undefined {
+  const uri = URI.parse(doc.uri);
+  if (uri.scheme !== 'gongwen-docx' || uri.query || !/\.txt$/.test(uri.path)) return undefined;
+  return URI.from({ scheme: 'file', authority: uri.authority, path: uri.path.slice(0, -'.txt'.length) }).fsPath;
+}
+
+/**
+ * The layout's hints for a gongwen-docx: view (CheckOptions.lineDepths), or
+ * undefined: not such a view, the .docx unreadable, or its text no longer the
+ * view's (the hints are per line). Read on first use and when the file's
+ * mtime or size changes; the Word reader is loaded then only.
+ */
+async function lineDepthsOf(doc: TextDocument, text: string): Promise<ReadonlyArray<number | undefined> | undefined> {
+  const file = wordFileOf(doc);
+  if (!file) return undefined;
+  try {
+    const st = await fs.promises.stat(file);
+    let hints = wordHints.get(file);
+    if (!hints || hints.mtimeMs !== st.mtimeMs || hints.size !== st.size) {
+      hints = { mtimeMs: st.mtimeMs, size: st.size };
+      wordHints.set(file, hints);
+      const bytes = await fs.promises.readFile(file);
+      const draft = await (require('./docx/read') as WordReader).readDocx(bytes);
+      hints.text = draft.text;
+      hints.depths = (require('./docx/layout') as WordLayout).layoutDepths(draft);
+    }
+    return hints.text === text ? hints.depths : undefined;
+  } catch {
+    return undefined; // checked without hints, as plain text
+  }
+}
+
 function stateOf(uri: string): DocState {
   let s = states.get(uri);
   if (!s) {
@@ -262,7 +308,7 @@ async function validate(uri: string, generation: number): Promise<void> {
     connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
     return;
   }
-  const config = await configFor(doc);
+  const [config, lineDepths] = await Promise.all([configFor(doc), lineDepthsOf(doc, text)]);
   // A newer edit arrived while settings were read: drop this run.
   if (s.generation !== generation || documents.get(uri)?.version !== doc.version) return;
   let result: CheckResult;
@@ -270,7 +316,7 @@ async function validate(uri: string, generation: number): Promise<void> {
     // a check with an empty cache checks everything: not what an edit costs
     const warm = s.cache.size > 0;
     const started = performance.now();
-    result = checkDocument(text, { format, config, cache: s.cache });
+    result = checkDocument(text, { format, config, cache: s.cache, lineDepths });
     if (warm) {
       s.checkTimes.push(performance.now() - started);
       if (s.checkTimes.length > CHECK_TIMES) s.checkTimes.shift();
@@ -330,8 +376,9 @@ async function currentResult(doc: TextDocument): Promise<CheckResult | undefined
   if (s.result && s.resultVersion === doc.version) return s.result;
   const format = formatOf(doc);
   if (!format) return undefined;
-  const config = await configFor(doc);
-  s.result = checkDocument(doc.getText(), { format, config, cache: s.cache });
+  const text = doc.getText();
+  const [config, lineDepths] = await Promise.all([configFor(doc), lineDepthsOf(doc, text)]);
+  s.result = checkDocument(text, { format, config, cache: s.cache, lineDepths });
   s.resultVersion = doc.version;
   return s.result;
 }
