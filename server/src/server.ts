@@ -26,6 +26,9 @@ import type { ConfigProblem, DocFormat, Finding, Rule, Severity } from './engine
 import { toLspRange, minimalEdits, diagnosticFromFinding, type FindingData } from './lsp-convert';
 import { buildOutline } from './engine/outline';
 import { outlineToSymbols } from './outline-lsp';
+// the Word reader (jszip, saxes) is required on the first gongwen-docx: view only
+import type * as WordRead from './docx/read';
+import type * as WordLayoutModule from './docx/layout';
 
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.gongwen';
 
@@ -238,8 +241,8 @@ async function configFor(doc: TextDocument): Promise<ResolvedConfig> {
 // layout's hints (docx/layout.ts: the title) are read here from the .docx
 // itself, so that the editor shows what `gongwen check FILE.docx` reports.
 
-type WordReader = typeof import('./docx/read');
-type WordLayout = typeof import('./docx/layout');
+type WordReader = typeof WordRead;
+type WordLayout = typeof WordLayoutModule;
 
 /** Hints by .docx path: the file's mtime and size when read, the text they belong to, the depths (undefined: unreadable). */
 const wordHints = new Map<string, { mtimeMs: number; size: number; text?: string; depths?: Array<number | undefined> }>();
