@@ -25,6 +25,7 @@
 //   `<!-- gongwen-… -->` comment stays a comment: it suppresses rules in a
 //   plain-text check and in Markdown alike.
 
+import { layoutDepths } from './layout';
 import type { Element, Node } from './dom';
 import { buildTextModel } from '../engine/textModel';
 import { recogniseStructure, joinTitle } from '../engine/structure';
@@ -74,39 +75,21 @@ export function docxToMarkdown(draft: DocxDraft): string {
 // ---------------------------------------------------------------------------
 // Title
 
-/** Indexes of the title's paragraphs (usually one; none when the draft has no title). */
+/**
+ * Indexes of the title's paragraphs (usually one; none when the draft has no
+ * title): the lines the engine takes for the title when it checks the .docx,
+ * with the same layout hints (layout.ts), so that the import's `# ` title is
+ * the title the check saw.
+ */
 function titleParagraphs(draft: DocxDraft): Set<number> {
   const model = buildTextModel(draft.text, 'plaintext');
-  const structure = recogniseStructure(model);
+  const structure = recogniseStructure(model, layoutDepths(draft));
   const found = new Set<number>();
   structure.lineKinds.forEach((kind, x) => {
     const p = model.lines[x].sourceLine;
     if (kind === 'title' && draft.paragraphs[p]?.container === 'body') found.add(p);
   });
-  if (found.size) return found;
-  // Layout: the first paragraph styled as a title, or centred and large (not the red 发文机关标志), near the top.
-  const kinds = new Map<number, string | undefined>();
-  structure.lineKinds.forEach((kind, x) => kinds.set(model.lines[x].sourceLine, kind));
-  let seen = 0;
-  for (let i = 0; i < draft.paragraphs.length && seen < 8; i++) {
-    const p = draft.paragraphs[i];
-    if (!p.text.trim() || p.container !== 'body') continue;
-    seen++;
-    const kind = kinds.get(i);
-    if (kind && kind !== 'body') continue;
-    const styled = !!p.style && /^(title|标题)$/i.test(p.style.trim());
-    const large = p.align === 'center' && (p.sizeHalfPoints ?? 0) >= 36 && !isRed(p.color);
-    if (styled || large) return new Set([i]);
-  }
   return found;
-}
-
-function isRed(color: string | undefined): boolean {
-  if (!color || !/^[0-9a-f]{6}$/i.test(color)) return false;
-  const r = parseInt(color.slice(0, 2), 16);
-  const g = parseInt(color.slice(2, 4), 16);
-  const b = parseInt(color.slice(4, 6), 16);
-  return r >= 0xb0 && g < 0x60 && b < 0x60;
 }
 
 // ---------------------------------------------------------------------------
