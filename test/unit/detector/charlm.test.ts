@@ -126,6 +126,11 @@ describe('detector: learned confusion pairs', () => {
     assert.equal(p.size, 2);
     assert.equal(pairCount(p, '局'.charCodeAt(0), '据'.charCodeAt(0)), 3);
     assert.equal(pairCount(p, '据'.charCodeAt(0), '局'.charCodeAt(0)), 0);
+    // Code units above 0x7FFF (most Han characters) sort and index like the others.
+    const high = parseLearnedPairs('龙\t笼\t2\n局\t据\t3\n龙\t垄\t1\n');
+    assert.equal(pairCount(high, '龙'.charCodeAt(0), '笼'.charCodeAt(0)), 2);
+    assert.equal(pairCount(high, '龙'.charCodeAt(0), '垄'.charCodeAt(0)), 1);
+    assert.equal(pairCount(high, '局'.charCodeAt(0), '据'.charCodeAt(0)), 3);
     assert.throws(() => parseLearnedPairs('局\t据\t3\n局据\n'), /line 2: expected/);
     assert.throws(() => parseLearnedPairs('局\t据\tmany\n'), /line 1/);
   });

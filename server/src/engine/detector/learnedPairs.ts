@@ -21,32 +21,58 @@ export interface LearnedPairs {
   size: number;
 }
 
-/** Parse the pairs file (`wrong\tright\tcount` lines, `#` comments). Throws a clear error on a malformed line. */
+/**
+ * Parse the pairs file (`wrong\tright\tcount` lines, `#` comments). Throws a
+ * clear error on a malformed line. One pass over the text by code unit (the
+ * public lists' file has 161k lines): each pair is packed into one number,
+ * (wrong × 2^16 + right) × 2^16 + count, so that a numeric sort orders them.
+ */
 export function parseLearnedPairs(text: string): LearnedPairs {
-  const rows: Array<[number, number, number]> = [];
-  text.split('\n').forEach((line, n) => {
-    if (line === '' || line.startsWith('#')) return;
-    const [w, r, c] = line.split('\t');
-    const count = Number(c);
-    if (!w || !r || w.length !== 1 || r.length !== 1 || !Number.isInteger(count) || count < 1) {
-      throw new Error(`line ${n + 1}: expected "wrong<TAB>right<TAB>count", got ${JSON.stringify(line.slice(0, 40))}`);
+  let packed = new Float64Array(1024);
+  let size = 0;
+  const TAB = 9;
+  for (let at = 0, line = 1; at < text.length; line++) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const lineEnd = end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (lineEnd > at && text.charCodeAt(at) !== 0x23 /* # */) {
+      // wrong, TAB, right, TAB, digits
+      let count = 0;
+      let k = at + 4;
+      const ok = lineEnd - at >= 5 && text.charCodeAt(at + 1) === TAB && text.charCodeAt(at + 3) === TAB && text.charCodeAt(at) !== TAB && text.charCodeAt(at + 2) !== TAB;
+      for (; ok && k < lineEnd; k++) {
+        const d = text.charCodeAt(k) - 48;
+        if (d < 0 || d > 9) break;
+        count = count * 10 + d;
+      }
+      if (!ok || k !== lineEnd || count < 1) {
+        throw new Error(`line ${line}: expected "wrong<TAB>right<TAB>count", got ${JSON.stringify(text.slice(at, Math.min(lineEnd, at + 40)))}`);
+      }
+      if (size === packed.length) {
+        const grown = new Float64Array(size * 2);
+        grown.set(packed);
+        packed = grown;
+      }
+      packed[size++] = (text.charCodeAt(at) * 65536 + text.charCodeAt(at + 2)) * 65536 + Math.min(count, 0xffff);
     }
-    rows.push([w.charCodeAt(0), r.charCodeAt(0), Math.min(count, 0xffff)]);
-  });
-  rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    at = end + 1;
+    if (end === text.length) break;
+  }
+  const sorted = packed.subarray(0, size).sort();
   const start = new Int32Array(0x10001);
-  const codes = new Uint16Array(rows.length);
-  const counts = new Uint16Array(rows.length);
+  const codes = new Uint16Array(size);
+  const counts = new Uint16Array(size);
   let q = 0;
   for (let code = 0; code <= 0x10000; code++) {
     start[code] = q;
-    while (q < rows.length && rows[q][0] === code) {
-      codes[q] = rows[q][1];
-      counts[q] = rows[q][2];
+    while (q < size && Math.floor(sorted[q] / 2 ** 32) === code) {
+      const v = sorted[q];
+      codes[q] = Math.floor(v / 65536) & 0xffff;
+      counts[q] = v % 65536;
       q++;
     }
   }
-  return { start, codes, counts, size: rows.length };
+  return { start, codes, counts, size };
 }
 
 export function loadLearnedPairs(dir: string, name = LEARNED_PAIRS_FILE): LearnedPairs {

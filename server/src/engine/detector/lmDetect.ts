@@ -120,46 +120,33 @@ export function lmStageData(
   sourcePairs?: LearnedPairs,
 ): LmStageData {
   const start = new Int32Array(0x10001);
-  const codes: number[] = [];
-  const kinds: number[] = [];
+  const cap = confCodes.length + learned.size + (sourcePairs?.size ?? 0);
+  const codes = new Uint16Array(cap);
+  const kinds = new Uint8Array(cap);
+  let m = 0;
   // Whether the model knows a character, asked once per character.
   const known = new Int8Array(0x10000).fill(-1);
-  const isKnown = (c: number): boolean => {
-    if (known[c] < 0) known[c] = isHan(c) && !NEVER_REPLACE[c] && hasUnigram(lm, c) ? 1 : 0;
-    return known[c] === 1;
-  };
   const offered = new Uint8Array(0x10000); // candidates of the current code, reset after it
+  const offer = (c: number, kind: number): void => {
+    if (offered[c]) return;
+    let k = known[c];
+    if (k < 0) k = known[c] = isHan(c) && !NEVER_REPLACE[c] && hasUnigram(lm, c) ? 1 : 0;
+    if (k !== 1) return;
+    offered[c] = 1;
+    codes[m] = c;
+    kinds[m++] = kind;
+  };
   for (let code = 0; code < 0x10000; code++) {
-    start[code] = codes.length;
+    start[code] = m;
     if (!isHan(code)) continue;
-    const from = codes.length;
-    for (let q = confStart[code]; q < confStart[code + 1]; q++) {
-      const c = confCodes[q];
-      if (offered[c] || !isKnown(c)) continue;
-      offered[c] = 1;
-      codes.push(c);
-      kinds.push(confKinds[q]);
-    }
-    for (let q = learned.start[code]; q < learned.start[code + 1]; q++) {
-      const c = learned.codes[q];
-      if (offered[c] || !isKnown(c)) continue;
-      offered[c] = 1;
-      codes.push(c);
-      kinds.push(0);
-    }
-    if (sourcePairs) {
-      for (let q = sourcePairs.start[code]; q < sourcePairs.start[code + 1]; q++) {
-        const c = sourcePairs.codes[q];
-        if (offered[c] || !isKnown(c)) continue;
-        offered[c] = 1;
-        codes.push(c);
-        kinds.push(SOURCE_KIND);
-      }
-    }
-    for (let q = from; q < codes.length; q++) offered[codes[q]] = 0;
+    const from = m;
+    for (let q = confStart[code]; q < confStart[code + 1]; q++) offer(confCodes[q], confKinds[q]);
+    for (let q = learned.start[code]; q < learned.start[code + 1]; q++) offer(learned.codes[q], 0);
+    if (sourcePairs) for (let q = sourcePairs.start[code]; q < sourcePairs.start[code + 1]; q++) offer(sourcePairs.codes[q], SOURCE_KIND);
+    for (let q = from; q < m; q++) offered[codes[q]] = 0;
   }
-  start[0x10000] = codes.length;
-  return { lm, confStart: start, confCodes: Uint16Array.from(codes), confKinds: Uint8Array.from(kinds), learned, isWord2 };
+  start[0x10000] = m;
+  return { lm, confStart: start, confCodes: codes.slice(0, m), confKinds: kinds.slice(0, m), learned, isWord2 };
 }
 
 /** The model's codes of a block between BOS and EOS (into `into` when given, at least text.length + 2 long). */
