@@ -17,7 +17,7 @@ import type { Finding } from './engine/types';
 import { readWordFile, WORD_PATH_RE } from './cli-docx-read';
 import { reviewDocxWithResult } from './docx/review';
 import { docxToMarkdown } from './docx/import';
-import { layoutDepths } from './docx/layout';
+import { layoutHints, type LayoutHints } from './docx/layout';
 import type { DocxDraft, ReviewItem } from './docx/types';
 import { writeFileAtomic } from './cli-util';
 
@@ -115,9 +115,9 @@ export interface WordArgs {
 /**
  * What `review` needs of the engine: the findings for a draft's text, checked
  * as plain text with the file's configuration and the layout's hints
- * (docx/layout.ts, the engine's CheckOptions.lineDepths).
+ * (docx/layout.ts, the engine's CheckOptions.lineDepths and lineRoles).
  */
-export type CheckText = (file: string, text: string, lineDepths?: Array<number | undefined>) => { findings: Finding[] };
+export type CheckText = (file: string, text: string, hints?: LayoutHints) => { findings: Finding[] };
 
 function fail(err: (s: string) => void, message: string): number {
   err(`gongwen: ${message}`);
@@ -169,7 +169,7 @@ export async function runReview(
     if ((e as Error).name === 'DocxError') return fail(err, (e as Error).message);
     throw e;
   }
-  const { findings } = checkText(file, draft.text, layoutDepths(draft));
+  const { findings } = checkText(file, draft.text, layoutHints(draft));
   const plan = planReview(draft, findings, args.commentsOnly);
   let written: { bytes: Uint8Array; comments: number; editsApplied: number };
   try {

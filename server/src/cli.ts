@@ -26,7 +26,7 @@ import { enableParallelDetection, PARALLEL_MIN_CHARS } from './engine/detector/p
 import { CATEGORIES, type Category, type DocFormat, type Finding } from './engine/types';
 import { EXPORT_HELP, LSP_SEVERITY_NUMBER, writeFileAtomic } from './cli-util';
 import type * as CliExtra from './cli-extra';
-import { layoutDepths } from './docx/layout';
+import { layoutHints, type LayoutHints } from './docx/layout';
 
 /**
  * `new`, `export` and the Word commands (templates, the .docx writer and
@@ -260,12 +260,12 @@ function startDetectorThread(): void {
  * Word document as the plain text of its paragraphs, one per line (the
  * reader loads from dist/cli-extra.js on the first .docx).
  */
-async function draftOf(file: string): Promise<{ text: string; format: DocFormat; word: boolean; lineDepths?: Array<number | undefined> }> {
+async function draftOf(file: string): Promise<{ text: string; format: DocFormat; word: boolean; hints?: LayoutHints }> {
   if (!isWordFile(file)) return { text: readDraft(file), format: formatOf(file), word: false };
   try {
     const draft = await extra().readWordFile(file);
-    // the title as the layout marks it (docx/layout.ts): the same hints as `review` and the editor
-    return { text: draft.text, format: 'plaintext', word: true, lineDepths: layoutDepths(draft) };
+    // the title, 发文机关标志 and 成文日期 as the layout marks them (docx/layout.ts): the same hints as `review`, the editor and `import`
+    return { text: draft.text, format: 'plaintext', word: true, hints: layoutHints(draft) };
   } catch (e) {
     // the error class of the other bundle: tell it by its name
     if ((e as Error).name === 'DocxError') throw new InputError((e as Error).message);
@@ -280,12 +280,12 @@ function checkFile(
   format: DocFormat,
   args: Args,
   cache: Map<string, ResolvedConfig>,
-  lineDepths?: ReadonlyArray<number | undefined>,
+  hints?: Partial<LayoutHints>,
 ): CheckResult {
   const config = configFor(file, args.config, cache);
   const detectorWanted = !args.only || args.only.includes('typo');
   if (detectorWanted && config.enable && config.detector && text.length >= PARALLEL_MIN_CHARS) startDetectorThread();
-  const result = check(text, { format, config, only: args.only, lineDepths });
+  const result = check(text, { format, config, only: args.only, lineDepths: hints?.lineDepths, lineRoles: hints?.lineRoles });
   for (const e of result.ruleErrors) process.stderr.write(`gongwen: 规则 ${e.ruleId} 在 ${file} 上出错，已跳过：${e.message.split('\n')[0]}\n`);
   // how the draft was read, when not as asked (stderr: the report format stays clean)
   if (result.model.notice) process.stderr.write(`gongwen: ${file}：${result.model.notice}\n`);
@@ -302,8 +302,8 @@ async function runCheck(args: Args, out: (s: string) => void): Promise<number> {
   const json: unknown[] = [];
   const lines: string[] = [];
   for (const file of files) {
-    const { text, format, word, lineDepths } = await draftOf(file);
-    const result = checkFile(file, text, format, args, cache, lineDepths);
+    const { text, format, word, hints } = await draftOf(file);
+    const result = checkFile(file, text, format, args, cache, hints);
     for (const f of result.findings) counts[f.severity]++;
     if (args.format === 'json') json.push({ file, diagnostics: result.findings.map((f) => jsonFinding(f, result.model.lineStarts)) });
     else for (const l of textReport(file, result, word)) lines.push(l); // no spread: a huge report exceeds the argument limit
@@ -380,7 +380,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       case 'review': {
         if (args.config && !fs.existsSync(args.config)) throw new InputError(`无法读取配置文件 ${args.config}：文件不存在`);
         const cache = new Map<string, ResolvedConfig>();
-        return await extra().runReview(args, out, (file, text, lineDepths) => checkFile(file, text, 'plaintext', args, cache, lineDepths));
+        return await extra().runReview(args, out, (file, text, hints) => checkFile(file, text, 'plaintext', args, cache, hints));
       }
       case 'import':
         return await extra().runImport(args, out);

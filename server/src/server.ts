@@ -238,14 +238,14 @@ async function configFor(doc: TextDocument): Promise<ResolvedConfig> {
 // ---------------------------------------------------------------------------
 // Word documents opened for review (gongwen-docx:/dir/FILE.docx.txt): the
 // text is the .docx's paragraphs, one per line, as the CLI checks it; the
-// layout's hints (docx/layout.ts: the title) are read here from the .docx
+// layout's hints (docx/layout.ts: the title, 发文机关标志 and 成文日期) are read here from the .docx
 // itself, so that the editor shows what `gongwen check FILE.docx` reports.
 
 type WordReader = typeof WordRead;
 type WordLayout = typeof WordLayoutModule;
 
-/** Hints by .docx path: the file's mtime and size when read, the text they belong to, the depths (undefined: unreadable). */
-const wordHints = new Map<string, { mtimeMs: number; size: number; text?: string; depths?: Array<number | undefined> }>();
+/** Hints by .docx path: the file's mtime and size when read, the text they belong to, the hints (undefined: unreadable). */
+const wordHints = new Map<string, { mtimeMs: number; size: number; text?: string; layout?: WordLayoutModule.LayoutHints }>();
 
 /** The local .docx behind a gongwen-docx: view, or undefined (another scheme, or a view of a remote file). */
 function wordFileOf(doc: TextDocument): string | undefined {
@@ -255,14 +255,14 @@ function wordFileOf(doc: TextDocument): string | undefined {
 }
 
 /**
- * The layout's hints for a gongwen-docx: view (CheckOptions.lineDepths), or
- * undefined: not such a view, the .docx unreadable, or its text no longer the
+ * The layout's hints for a gongwen-docx: view (CheckOptions.lineDepths and lineRoles), or
+ * none ({}): not such a view, the .docx unreadable, or its text no longer the
  * view's (the hints are per line). Read on first use and when the file's
  * mtime or size changes; the Word reader is loaded then only.
  */
-async function lineDepthsOf(doc: TextDocument, text: string): Promise<ReadonlyArray<number | undefined> | undefined> {
+async function layoutHintsOf(doc: TextDocument, text: string): Promise<Partial<WordLayoutModule.LayoutHints>> {
   const file = wordFileOf(doc);
-  if (!file) return undefined;
+  if (!file) return {};
   try {
     const st = await fs.promises.stat(file);
     let hints = wordHints.get(file);
@@ -272,11 +272,11 @@ async function lineDepthsOf(doc: TextDocument, text: string): Promise<ReadonlyAr
       const bytes = await fs.promises.readFile(file);
       const draft = await (require('./docx/read') as WordReader).readDocx(bytes);
       hints.text = draft.text;
-      hints.depths = (require('./docx/layout') as WordLayout).layoutDepths(draft);
+      hints.layout = (require('./docx/layout') as WordLayout).layoutHints(draft);
     }
-    return hints.text === text ? hints.depths : undefined;
+    return (hints.text === text && hints.layout) || {};
   } catch {
-    return undefined; // checked without hints, as plain text
+    return {}; // checked without hints, as plain text
   }
 }
 
@@ -311,7 +311,7 @@ async function validate(uri: string, generation: number): Promise<void> {
     connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
     return;
   }
-  const [config, lineDepths] = await Promise.all([configFor(doc), lineDepthsOf(doc, text)]);
+  const [config, hints] = await Promise.all([configFor(doc), layoutHintsOf(doc, text)]);
   // A newer edit arrived while settings were read: drop this run.
   if (s.generation !== generation || documents.get(uri)?.version !== doc.version) return;
   let result: CheckResult;
@@ -319,7 +319,7 @@ async function validate(uri: string, generation: number): Promise<void> {
     // a check with an empty cache checks everything: not what an edit costs
     const warm = s.cache.size > 0;
     const started = performance.now();
-    result = checkDocument(text, { format, config, cache: s.cache, lineDepths });
+    result = checkDocument(text, { format, config, cache: s.cache, lineDepths: hints.lineDepths, lineRoles: hints.lineRoles });
     if (warm) {
       s.checkTimes.push(performance.now() - started);
       if (s.checkTimes.length > CHECK_TIMES) s.checkTimes.shift();
@@ -380,8 +380,8 @@ async function currentResult(doc: TextDocument): Promise<CheckResult | undefined
   const format = formatOf(doc);
   if (!format) return undefined;
   const text = doc.getText();
-  const [config, lineDepths] = await Promise.all([configFor(doc), lineDepthsOf(doc, text)]);
-  s.result = checkDocument(text, { format, config, cache: s.cache, lineDepths });
+  const [config, hints] = await Promise.all([configFor(doc), layoutHintsOf(doc, text)]);
+  s.result = checkDocument(text, { format, config, cache: s.cache, lineDepths: hints.lineDepths, lineRoles: hints.lineRoles });
   s.resultVersion = doc.version;
   return s.result;
 }

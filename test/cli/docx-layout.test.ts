@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { readDocx } from '../../server/src/docx/read';
-import { LAYOUT_TITLE, layoutTitleDocx } from '../helpers/layoutDraft';
+import { LAYOUT_TITLE, ROLES_DATE, ROLES_TITLE, layoutRolesDocx, layoutTitleDocx } from '../helpers/layoutDraft';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/gongwen.js');
@@ -92,5 +92,57 @@ describe('CLI: the layout of a .docx (title by its look)', function () {
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     const comments = await zip.file('word/comments.xml')!.async('string');
     assert.match(comments, /标题未以法定文种结尾/);
+  });
+});
+
+describe('CLI: the layout of a .docx (发文机关标志 and 成文日期 by their look)', function () {
+  this.timeout(60000);
+  let dir: string;
+  let docx: string;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-roles-'));
+    docx = path.join(dir, '通知.docx');
+    fs.writeFileSync(docx, await layoutRolesDocx());
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('check: the right-aligned date is the 成文日期 (structure/date-format fires), not so for the same text as plain text', async () => {
+    const res = run(['check', '--format', 'json', docx], dir);
+    assert.ok(res.code === 0 || res.code === 1, res.stderr);
+    const dates = diagnostics(res.stdout).filter((d) => d.code === 'structure/date-format');
+    assert.equal(dates.length, 1, res.stdout);
+    assert.deepEqual(dates[0].range.start, { line: 4, character: 0 });
+    assert.match(dates[0].message, /2024年3月1日/);
+
+    const txt = path.join(dir, '通知.txt');
+    fs.writeFileSync(txt, (await readDocx(fs.readFileSync(docx))).text);
+    const plain = diagnostics(run(['check', '--format', 'json', txt], dir).stdout);
+    assert.equal(plain.filter((d) => d.code === 'structure/date-format').length, 0);
+  });
+
+  it('review writes that comment too', async () => {
+    const out = path.join(dir, '通知-审校.docx');
+    const res = run(['review', docx, '-o', out], dir);
+    assert.ok(res.code === 0 || res.code === 1, res.stderr);
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    assert.match(await zip.file('word/comments.xml')!.async('string'), /成文日期应使用阿拉伯数字/);
+  });
+
+  it('import: the `# ` title is the title without the red mark; the findings agree but for the date, which Markdown cannot mark', async () => {
+    const md = path.join(dir, '通知.md');
+    const imp = run(['import', docx, '-o', md], dir);
+    assert.equal(imp.code, 0, imp.stderr);
+    const mdText = fs.readFileSync(md, 'utf8');
+    assert.ok(mdText.includes(`# ${ROLES_TITLE}\n`), mdText);
+    assert.ok(mdText.startsWith('XX市人民政府\n'), mdText);
+
+    const docxText = (await readDocx(fs.readFileSync(docx))).text;
+    const fromDocx = keyed(diagnostics(run(['check', '--format', 'json', docx], dir).stdout), docxText);
+    const fromMd = keyed(diagnostics(run(['check', '--format', 'json', md], dir).stdout), mdText);
+    // the layout-only difference: a Markdown paragraph has no alignment to say it is the 成文日期
+    const dateFinding = (k: string) => k.startsWith('structure/date-format | ') && k.endsWith(`| ${ROLES_DATE}`);
+    assert.equal(fromDocx.filter(dateFinding).length, 1, fromDocx.join('\n'));
+    assert.deepEqual(fromDocx.filter((k) => !dateFinding(k)), fromMd);
   });
 });

@@ -25,3 +25,23 @@ export function layoutTitleDocx(): Promise<Uint8Array> {
       p(r('2024年3月1日', '<w:sz w:val="32"/>'), RIGHT),
   });
 }
+
+// A .docx whose 发文机关标志 and 成文日期 are recognised only thanks to their
+// layout (docx/layout.ts → CheckOptions.lineRoles): a red centred organisation
+// name without 文件 (the content alone joins it to the title below), a plain
+// title, and a right-aligned date in Chinese numerals under a last paragraph
+// that does not end the text (the content alone finds no 成文日期, so
+// structure/date-format says nothing).
+export const ROLES_TITLE = '关于做好春季安全生产工作的通知';
+export const ROLES_DATE = '二〇二四年三月一日';
+
+export function layoutRolesDocx(): Promise<Uint8Array> {
+  return buildDocx({
+    body:
+      p(r('XX市人民政府', '<w:color w:val="FF0000"/><w:sz w:val="32"/>'), CENTER) +
+      p(r(ROLES_TITLE, '<w:sz w:val="32"/>')) +
+      p(r('各区县人民政府：', '<w:sz w:val="32"/>')) +
+      body('现将春季安全生产工作有关事项通知如下，请认真贯彻执行') +
+      p(r(ROLES_DATE, '<w:sz w:val="32"/>'), RIGHT),
+  });
+}

@@ -25,7 +25,7 @@
 //   `<!-- gongwen-… -->` comment stays a comment: it suppresses rules in a
 //   plain-text check and in Markdown alike.
 
-import { layoutDepths } from './layout';
+import { layoutHints } from './layout';
 import type { Element, Node } from './dom';
 import { buildTextModel } from '../engine/textModel';
 import { recogniseStructure, joinTitle } from '../engine/structure';
@@ -78,12 +78,14 @@ export function docxToMarkdown(draft: DocxDraft): string {
 /**
  * Indexes of the title's paragraphs (usually one; none when the draft has no
  * title): the lines the engine takes for the title when it checks the .docx,
- * with the same layout hints (layout.ts), so that the import's `# ` title is
+ * with the same layout hints (layout.ts: the title, the 发文机关标志 that is
+ * not part of it, the 成文日期), so that the import's `# ` title is
  * the title the check saw.
  */
 function titleParagraphs(draft: DocxDraft): Set<number> {
   const model = buildTextModel(draft.text, 'plaintext');
-  const structure = recogniseStructure(model, layoutDepths(draft));
+  const hints = layoutHints(draft);
+  const structure = recogniseStructure(model, hints.lineDepths, hints.lineRoles);
   const found = new Set<number>();
   structure.lineKinds.forEach((kind, x) => {
     const p = model.lines[x].sourceLine;

@@ -16,6 +16,14 @@
 // the content does not already take for a 版头 element (发文机关标志, 发文字号,
 // 份号, 密级, 紧急程度, 签发人). The next paragraphs with the same look (empty
 // paragraphs between skipped) continue it, up to four lines.
+//
+// Two more cues, as the engine's `CheckOptions.lineRoles` (layoutRoles), which
+// the engine takes only where the content leaves a line open:
+// - 发文机关标志: a red paragraph (isRed) that is large (≥ 18 pt) or centred,
+//   among the first ISSUER_WINDOW non-empty body paragraphs, above the title.
+// - 成文日期: a right-aligned body paragraph that is a date (the engine's
+//   parseDocDate), below the top of the draft (after the title, or after the
+//   first ISSUER_WINDOW paragraphs when there is none).
 
 import { buildTextModel } from '../engine/textModel';
 import { recogniseStructure, headingOf } from '../engine/structure';
@@ -27,7 +35,7 @@ import {
   SIGNER_RE,
   parseDocDate,
 } from '../engine/structure-patterns';
-import type { ElementKind } from '../engine/types';
+import type { ElementKind, LineRole } from '../engine/types';
 import type { DocxDraft, DocxParagraph } from './types';
 
 /** The title is looked for among this many non-empty body paragraphs from the top. */
@@ -36,6 +44,8 @@ const TITLE_WINDOW = 10;
 const MAX_TITLE_LINES = 4;
 /** 18 pt in half-points: 小二 and above. */
 const LARGE_HALF_POINTS = 36;
+/** The 发文机关标志 is looked for among this many non-empty body paragraphs from the top. */
+const ISSUER_WINDOW = 4;
 /** Longest paragraph that can be a title line. */
 const MAX_TITLE_LINE = 40;
 
@@ -69,6 +79,39 @@ export function layoutDepths(draft: DocxDraft): Array<number | undefined> {
     break;
   }
   return depths;
+}
+
+/** The layout's hints for the engine (CheckOptions.lineDepths and lineRoles), per line of `draft.text`. */
+export interface LayoutHints {
+  lineDepths: Array<number | undefined>;
+  lineRoles: Array<LineRole | undefined>;
+}
+
+/** Both hints of the draft: what `check`, `review`, the editor and the import all pass to the engine. */
+export function layoutHints(draft: DocxDraft): LayoutHints {
+  const lineDepths = layoutDepths(draft);
+  return { lineDepths, lineRoles: layoutRoles(draft, lineDepths) };
+}
+
+/** Per paragraph of the draft (= line of `draft.text`): the 公文 element its layout shows, or undefined. */
+export function layoutRoles(draft: DocxDraft, depths: ReadonlyArray<number | undefined> = layoutDepths(draft)): Array<LineRole | undefined> {
+  const paragraphs = draft.paragraphs;
+  const roles: Array<LineRole | undefined> = new Array(paragraphs.length).fill(undefined);
+  const title = depths.findIndex((d) => d === 1);
+  let seen = 0;
+  let top = title;
+  for (let i = 0; i < paragraphs.length && seen < ISSUER_WINDOW && (title < 0 || i < title); i++) {
+    const p = paragraphs[i];
+    if (p.container !== 'body' || !p.text.trim()) continue;
+    seen++;
+    top = Math.max(top, i);
+    if (isRed(p.color) && (p.align === 'center' || (p.sizeHalfPoints ?? 0) >= LARGE_HALF_POINTS)) roles[i] = 'issuerMark';
+  }
+  for (let i = top + 1; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    if (p.container === 'body' && p.align === 'right' && parseDocDate(p.text.trim())) roles[i] = 'date';
+  }
+  return roles;
 }
 
 /** Styled as a title, or centred, bold or large; not red. */

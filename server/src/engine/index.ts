@@ -11,6 +11,7 @@ import type {
   DocumentContext,
   Edit,
   Finding,
+  LineRole,
   Report,
   Rule,
   RuleOptions,
@@ -47,6 +48,15 @@ export interface CheckOptions {
    * paragraph is depth 1). Used where a Markdown heading's depth is used.
    */
   lineDepths?: ReadonlyArray<number | undefined>;
+  /**
+   * Per source line (0-based), the element the host knows a line to be from
+   * the draft's layout (a Word document checked as plain text: its red
+   * 发文机关标志, its right-aligned 成文日期). Taken where the content leaves
+   * the line unclassified or body, and only when the line's text can be that
+   * element (a 发文机关标志 above the title, a date as the 成文日期 is
+   * recognised); a clear content-based decision is never overridden.
+   */
+  lineRoles?: ReadonlyArray<LineRole | undefined>;
 }
 
 export interface RuleError {
@@ -194,7 +204,7 @@ export function check(source: string, opts: CheckOptions): CheckResult {
   cache?.begin();
   const model = buildTextModel(source, opts.format, cache?.model);
   lap('model');
-  const structure = recogniseStructure(model, opts.lineDepths);
+  const structure = recogniseStructure(model, opts.lineDepths, opts.lineRoles);
   lap('structure');
   // Broken user dictionaries are reported with the configuration's problems.
   const problems: ConfigProblem[] = [...config.problems, ...(config.dictionaries.length ? dictionaryProblems(config.dictionaries) : [])];

@@ -7,7 +7,7 @@
 // as something else. YAML front matter overrides what the content says about
 // the document type.
 
-import type { DocElement, DocStructure, DocType, ElementKind, HeadingInfo, HeadingStyle, TextModel } from './types';
+import type { DocElement, DocStructure, DocType, ElementKind, HeadingInfo, HeadingStyle, LineRole, TextModel } from './types';
 import { parseChineseNumber } from './text';
 import { ownCopy } from './textModel';
 import {
@@ -55,6 +55,8 @@ interface Line {
   hinted?: boolean;
   /** The line is (part of) a Markdown table cell: never an element, never a heading. */
   cell?: boolean;
+  /** The host's hint (`lineRoles`): the element the layout says the line is. */
+  role?: LineRole;
 }
 
 /**
@@ -101,8 +103,19 @@ function lineHeading(l: Line): HeadingMatch | undefined {
  * @param lineDepths per source line (0-based), the heading depth a host knows
  *   from the layout of the draft (a Word document's title paragraph: 1), used
  *   where a Markdown heading's depth is used. A Markdown heading keeps its own.
+ * @param lineRoles per source line (0-based), the element a host knows a line
+ *   to be from the layout (a Word document's red 发文机关标志, its
+ *   right-aligned 成文日期). Only decides what the content leaves open: a
+ *   line hinted `issuerMark` at the top, above the title, that the content
+ *   takes for no 版头 element and not for a title of its own, is the
+ *   发文机关标志 if its text can be one; a line hinted `date` that is a date
+ *   is the 成文日期 when the content finds none.
  */
-export function recogniseStructure(model: TextModel, lineDepths?: ReadonlyArray<number | undefined>): DocStructure {
+export function recogniseStructure(
+  model: TextModel,
+  lineDepths?: ReadonlyArray<number | undefined>,
+  lineRoles?: ReadonlyArray<LineRole | undefined>,
+): DocStructure {
   const lines: Line[] = model.lines.map((l) => {
     const f = factsOf(l.text);
     const block = model.blocks[l.block];
@@ -116,6 +129,7 @@ export function recogniseStructure(model: TextModel, lineDepths?: ReadonlyArray<
       depth: heading ? block.depth : hint,
       hinted: hint !== undefined,
       cell: block?.kind === 'tableCell',
+      role: heading ? undefined : lineRoles?.[l.sourceLine],
     };
   });
   const n = lines.length;
@@ -154,7 +168,7 @@ export function recogniseStructure(model: TextModel, lineDepths?: ReadonlyArray<
   while (i < n && !titleLines.length) {
     const l = lines[i];
     if (l.cell) break;
-    const hk = l.depth === 1 ? undefined : isHeaderLine(i);
+    const hk = l.depth === 1 ? undefined : isHeaderLine(i) ?? hintedIssuerMark(lines, i, h1);
     if (hk) {
       kinds[i] = hk;
       if (hk === 'issuerMark' && /令$/.test(l.t)) issuerIsOrder = true;
@@ -251,7 +265,9 @@ export function recogniseStructure(model: TextModel, lineDepths?: ReadonlyArray<
 
   // --- 成文日期, 发文机关署名, 附注 ---------------------------------------
   const firstAttach = attachHeaders.length ? attachHeaders[0] : n;
-  const dateLine = findDate(lines, kinds, mainStart, firstAttach);
+  let dateLine = findDate(lines, kinds, mainStart, firstAttach);
+  // None by content: the line the layout prints as the 成文日期, if it is a date.
+  if (dateLine < 0) dateLine = hintedDate(lines, kinds, mainStart, firstAttach);
   if (dateLine >= 0) {
     kinds[dateLine] = 'date';
     // 署名: the organisation-name lines right above the date.
@@ -437,7 +453,7 @@ function isPrintLine(t: string): boolean {
 /** 发文机关标志: `XX市人民政府文件`, `中共XX委员会`, `中华人民共和国国务院令`. */
 function isIssuerMark(lines: Line[], k: number): boolean {
   const t = lines[k].t.replace(/[ \u3000]+/g, ' ');
-  if (t.length > 40 || /[。，；：！？,;:!?“”《》（）()\d]/.test(t)) return false;
+  if (!issuerMarkText(t)) return false;
   if (/文件$/.test(t) && t.length >= 4 && !/关于/.test(t) && looksLikeOrgList(t.slice(0, -2))) return true;
   const next = k + 1 < lines.length ? lines[k + 1].t : '';
   if (/令$/.test(t) && ORDER_NUMBER_RE.test(next)) return true;
@@ -450,6 +466,24 @@ function isIssuerMark(lines: Line[], k: number): boolean {
   }
   if (/^中共.{2,20}委员会$/.test(t) && (DOC_NUMBER_RE.test(next) || k + 2 < lines.length && DOC_NUMBER_RE.test(lines[k + 2].t))) return true;
   return false;
+}
+
+/** Text that can be a 发文机关标志: short, no punctuation or digits, not a heading. */
+function issuerMarkText(t: string): boolean {
+  return !!t && t.length <= 40 && !/[。，；：！？,;:!?“”《》（）()\d]/.test(t) && !headingOf(t);
+}
+
+/**
+ * A line the host's layout marks as the 发文机关标志 (`lineRoles`), in the
+ * top scan: taken when its text can be a mark, it stands above the title
+ * (above the `#`/depth-1 title, or, without one, it is not a title of its
+ * own by content: `XX市人民政府` above `关于…的通知` is not joined to it).
+ */
+function hintedIssuerMark(lines: Line[], k: number, h1: number): ElementKind | undefined {
+  const l = lines[k];
+  if (l.role !== 'issuerMark' || l.cell || !issuerMarkText(l.t.replace(/[ \u3000]+/g, ' '))) return undefined;
+  if (h1 >= 0 ? k > h1 : findTitle(lines, k).length === 1) return undefined;
+  return 'issuerMark';
 }
 
 // ---------------------------------------------------------------------------
@@ -611,6 +645,19 @@ function findDate(lines: Line[], kinds: Array<ElementKind | undefined>, from: nu
     }
   }
   return best;
+}
+
+/**
+ * The 成文日期 by the host's layout (`lineRoles`), when the content finds
+ * none: the last line hinted `date` in the main text that is unclassified
+ * and a date as `findDate` reads one.
+ */
+function hintedDate(lines: Line[], kinds: Array<ElementKind | undefined>, from: number, to: number): number {
+  for (let k = to - 1; k >= from; k--) {
+    if (lines[k].role !== 'date' || lines[k].cell || kinds[k] !== undefined) continue;
+    if (lines[k].f.date ??= !!parseDocDate(lines[k].t)) return k;
+  }
+  return -1;
 }
 
 /** Whether a line ends the main text: a sentence end, a closing (`特此通知`), an attachment note or item. */

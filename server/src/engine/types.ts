@@ -107,6 +107,15 @@ export interface TextModel {
 // ---------------------------------------------------------------------------
 // 公文 structure (GB/T 9704 §7)
 
+/**
+ * What a host that knows the layout of a draft (a Word document's look) may
+ * say of one of its lines (`CheckOptions.lineRoles`): `issuerMark`, the line
+ * is printed as the 发文机关标志 (red, large or centred, at the top);
+ * `date`, the line is printed as the 成文日期 (a right-aligned date after
+ * the body). A hint only decides what the content leaves open.
+ */
+export type LineRole = 'issuerMark' | 'date';
+
 export type ElementKind =
   | 'copyNumber' // 份号
   | 'secrecy' // 密级和保密期限

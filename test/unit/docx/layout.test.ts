@@ -2,7 +2,9 @@
 // engine's lineDepths hints.
 import { strict as assert } from 'node:assert';
 import { readDocx } from '../../../server/src/docx/read';
-import { layoutDepths, isRed } from '../../../server/src/docx/layout';
+import { layoutDepths, layoutHints, layoutRoles, isRed } from '../../../server/src/docx/layout';
+import { buildTextModel } from '../../../server/src/engine/textModel';
+import { recogniseStructure } from '../../../server/src/engine/structure';
 import { buildDocx, p, r, wrapStyles } from '../../helpers/docx';
 
 const CENTER = '<w:jc w:val="center"/>';
@@ -99,5 +101,51 @@ describe('docx layout: title depth from layout', () => {
     const draft = await readDocx(await buildDocx({ body: p(big('标题'), CENTER) + body('正文。') + body('再一段。') }));
     assert.equal(layoutDepths(draft).length, draft.paragraphs.length);
     assert.deepEqual(await depths({ body: '' }), []);
+  });
+});
+
+describe('docx layout: 发文机关标志 and 成文日期 from layout (lineRoles)', () => {
+  const RED = '<w:color w:val="FF0000"/>';
+  const RIGHT = '<w:jc w:val="right"/>';
+  // an organisation name without 文件: not a 发文机关标志 by its text alone
+  const spec = {
+    body:
+      p(r('XX市人民政府', RED), CENTER) +
+      p(big('2024年春季安全生产工作安排'), CENTER) +
+      p(r('各区县人民政府：')) +
+      body('现将春季安全生产工作安排如下，请认真贯彻执行') +
+      p(r('2024年3月1日'), RIGHT),
+  };
+
+  it('a red centred paragraph above the title is the mark; a right-aligned date is the date', async () => {
+    const draft = await readDocx(await buildDocx(spec));
+    assert.deepEqual(layoutRoles(draft), ['issuerMark', undefined, undefined, undefined, 'date']);
+    // and the engine takes them: neither is recognised by the text alone
+    const model = buildTextModel(draft.text, 'plaintext');
+    const plain = recogniseStructure(model, layoutDepths(draft));
+    assert.deepEqual([plain.lineKinds[0], plain.lineKinds[4]], ['body', 'body']);
+    const { lineDepths, lineRoles } = layoutHints(draft);
+    const s = recogniseStructure(model, lineDepths, lineRoles);
+    assert.deepEqual([s.lineKinds[0], s.lineKinds[1], s.lineKinds[4]], ['issuerMark', 'title', 'date']);
+  });
+
+  it('not red, not large or centred, below the title, not right-aligned, not a date: no role', async () => {
+    const draft = await readDocx(
+      await buildDocx({
+        body:
+          p(r('XX市人民政府'), CENTER) + // centred, not red (the title by layout)
+          p(r('XX市发展和改革委员会', RED)) + // red, small, left-aligned
+          p(big('XX市财政局', RED), CENTER) + // below the title
+          body('现将有关事项通知如下。') +
+          p(r('2024年3月1日')) + // not right-aligned
+          p(r('XX市人民政府'), RIGHT), // right-aligned, not a date
+      }),
+    );
+    assert.deepEqual(layoutRoles(draft), new Array(6).fill(undefined));
+  });
+
+  it('a red large paragraph (not centred) is the mark; a date in the top lines is not the 成文日期', async () => {
+    const draft = await readDocx(await buildDocx({ body: p(big('XX市人民政府', RED)) + p(r('2024年3月1日'), RIGHT) + body('现将有关事项通知如下。') }));
+    assert.deepEqual(layoutRoles(draft), ['issuerMark', undefined, undefined]);
   });
 });
