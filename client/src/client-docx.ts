@@ -4,3 +4,4 @@
 
 export { readDocx } from '../../server/src/docx/read';
 export { reviewDocxWithResult } from '../../server/src/docx/review';
+export { editableIn } from '../../server/src/docx/findingText';

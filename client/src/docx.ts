@@ -176,7 +176,7 @@ async function writeCommand(views: DocxViews, arg: unknown, output: vscode.LogOu
       );
       return undefined;
     }
-    const plan = planReview(diagnostics, (p) => doc.offsetAt(new vscode.Position(p.line, p.character)), editableIn(draft), draft.text);
+    const plan = planReview(diagnostics, (p) => doc.offsetAt(new vscode.Position(p.line, p.character)), (start, end) => loadWord().editableIn(draft, start, end), draft.text);
     if (plan.items.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No findings in {0}: no reviewed copy written.', basename(source)));
       return undefined;
@@ -224,27 +224,6 @@ function publishedDiagnostics(views: DocxViews, view: vscode.Uri): Promise<reado
   });
 }
 
-/** Whether a range of the draft's text may be changed: inside one paragraph, on characters read from the package (not a generated ordinal). */
-function editableIn(draft: DocxDraft): (start: number, end: number) => boolean {
-  return (start, end) => {
-    const starts = draft.paragraphStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= start) lo = mid;
-      else hi = mid - 1;
-    }
-    const p = draft.paragraphs[lo];
-    if (!p) return false;
-    const a = start - starts[lo];
-    const b = end - starts[lo];
-    if (a < 0 || b > p.text.length) return false;
-    if (a === b) return (a > 0 && p.node[a - 1] >= 0) || (a < p.text.length && p.node[a] >= 0);
-    for (let i = a; i < b; i++) if (p.node[i] < 0) return false;
-    return true;
-  };
-}
 
 /** Write `bytes` beside `source` as FILE-审校.docx (then -2, -3…): never over an existing file; a temporary file renamed, so a failure leaves nothing half-written. */
 async function writeBeside(source: vscode.Uri, bytes: Uint8Array): Promise<vscode.Uri> {

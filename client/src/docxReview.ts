@@ -3,6 +3,7 @@
 // name, and the review items (comments and tracked changes) built from the
 // diagnostics the language server published for the draft's text.
 
+import { commentText } from '../../server/src/findingComment';
 import type { ReviewItem } from '../../server/src/docx/types';
 
 /**
@@ -54,14 +55,7 @@ export function reviewedPath(sourcePath: string, attempt = 1): string {
   return `${dir}${stem}-审校${attempt > 1 ? `-${attempt}` : ''}${ext}`;
 }
 
-/** The comment for one finding: what is wrong, what to write instead, which clause says so. */
-export function commentText(message: string, fixTitles: readonly string[], clause: string | undefined): string {
-  const parts = [message.trim().replace(/[。；;.]+$/, '')];
-  const titles = fixTitles.map((t) => t.trim()).filter(Boolean);
-  if (titles.length) parts.push(`建议${titles.join('或')}`);
-  if (clause?.trim()) parts.push(`依据：${clause.trim()}`);
-  return parts.join('。') + '。';
-}
+export { commentText };
 
 interface Position {
   line: number;

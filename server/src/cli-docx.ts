@@ -26,38 +26,8 @@ export { docxToMarkdown, readWordFile };
 // ---------------------------------------------------------------------------
 // review
 
-/**
- * The comment of one finding: what is wrong, what to write instead (the
- * titles of its fixes, such as 改为“部署”), which clause says so. The same
- * text as the VS Code command writes (client/src/docxReview.ts commentText).
- */
-export function commentText(message: string, fixTitles: readonly string[], clause: string | undefined): string {
-  const parts = [message.trim().replace(/[。；;.]+$/, '')];
-  const titles = fixTitles.map((t) => t.trim()).filter(Boolean);
-  if (titles.length) parts.push(`建议${titles.join('或')}`);
-  if (clause?.trim()) parts.push(`依据：${clause.trim()}`);
-  return parts.join('。') + '。';
-}
-
-/** Whether [start, end) of draft.text lies inside one paragraph and touches no generated character (numbering). */
-export function editableIn(draft: DocxDraft, start: number, end: number): boolean {
-  const starts = draft.paragraphStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= start) lo = mid;
-    else hi = mid - 1;
-  }
-  const p = draft.paragraphs[lo];
-  if (!p) return false;
-  const a = start - starts[lo];
-  const b = end - starts[lo];
-  if (a < 0 || b > p.text.length || a > b) return false;
-  if (a === b) return (a > 0 && p.node[a - 1] >= 0) || (a < p.text.length && p.node[a] >= 0);
-  for (let k = a; k < b; k++) if (p.node[k] < 0) return false;
-  return true;
-}
+import { editableIn } from './docx/findingText';
+import { commentText } from './findingComment';
 
 export interface ReviewPlan {
   items: ReviewItem[];
