@@ -6,8 +6,7 @@
 
 import { type Lexicon } from './lexicon';
 import { segmentRun } from './segment';
-
-const isHanCode = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+import { isRunChar } from './han';
 
 /** Words of lower frequency are rare (jieba's long tail; as the detector's weak tokens). */
 const RARE_FREQ = 10;
@@ -18,9 +17,9 @@ const WINDOW = 24;
 /** The Han run around [start, end) of text, clipped to WINDOW characters on each side. */
 function runAround(text: string, start: number, end: number): { from: number; to: number } {
   let from = start;
-  while (from > 0 && start - from < WINDOW && isHanCode(text.charCodeAt(from - 1))) from--;
+  while (from > 0 && start - from < WINDOW && isRunChar(text.charCodeAt(from - 1))) from--;
   let to = end;
-  while (to < text.length && to - end < WINDOW && isHanCode(text.charCodeAt(to))) to++;
+  while (to < text.length && to - end < WINDOW && isRunChar(text.charCodeAt(to))) to++;
   return { from, to };
 }
 
@@ -39,7 +38,7 @@ function runAround(text: string, start: number, end: number): { from: number; to
  */
 export function splitBetweenWords(lex: Lexicon, text: string, start: number, end: number): boolean {
   if (end - start < 2) return false;
-  for (let i = start; i < end; i++) if (!isHanCode(text.charCodeAt(i))) return false;
+  for (let i = start; i < end; i++) if (!isRunChar(text.charCodeAt(i))) return false;
   const { from, to } = runAround(text, start, end);
   // Nothing before or after the span in its run: it cannot straddle.
   if (from === start || to === end) return false;

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { CodeTrie } from '../codeTrie';
 import { findDataDir, gunzipWhole } from './lexicon';
+import { isRunChar } from './han';
 
 export const CONTEXT_FILE = 'context.bin.gz';
 
@@ -230,10 +231,6 @@ export function textCost(m: ContextModel, s: string): number {
   return best;
 }
 
-function isHan(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
-}
-
 /**
  * How much more probable (nats) the Han run around text[index] becomes when
  * that character is replaced by `replacement`, judged by the bigram model
@@ -241,9 +238,9 @@ function isHan(code: number): boolean {
  */
 export function contextGain(m: ContextModel, text: string, index: number, replacement: string): number {
   let lo = index;
-  while (lo > 0 && index - lo < CONTEXT_RADIUS && isHan(text.charCodeAt(lo - 1))) lo--;
+  while (lo > 0 && index - lo < CONTEXT_RADIUS && isRunChar(text.charCodeAt(lo - 1))) lo--;
   let hi = index + 1;
-  while (hi < text.length && hi - index - 1 < CONTEXT_RADIUS && isHan(text.charCodeAt(hi))) hi++;
+  while (hi < text.length && hi - index - 1 < CONTEXT_RADIUS && isRunChar(text.charCodeAt(hi))) hi++;
   const original = text.slice(lo, hi);
   const corrected = text.slice(lo, index) + replacement + text.slice(index + 1, hi);
   return textCost(m, original) - textCost(m, corrected);

@@ -23,6 +23,7 @@ import { blockProtection, runProtection, inRepetitionFrame, FREE, HARD } from '.
 import { getCharLm } from './charLm';
 import { loadLearnedPairs, SOURCE_PAIRS_FILE } from './learnedPairs';
 import { lmDetect, lmStageData, Change, type LmCandidate, type LmStageData } from './lmDetect';
+import { isRunChar } from './han';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -116,10 +117,6 @@ export const MIN_RUN = 4;
 
 /** Tokens of at most this frequency count as weak (jieba's long tail: 3–9). */
 export const RARE_FREQ = 10;
-
-function isRunChar(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
-}
 
 export function confidenceOf(score: number): Confidence {
   return score >= HIGH_SCORE ? 'high' : score >= MEDIUM_SCORE ? 'medium' : 'low';

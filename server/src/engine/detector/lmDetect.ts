@@ -26,6 +26,7 @@
 
 import { costAt, bigramCost, hasBigram, hasUnigram, normCode, BOS, EOS, ORDER, type CharLm } from './charLm';
 import { pairCount, type LearnedPairs } from './learnedPairs';
+import { isRunChar } from './han';
 
 /** How a candidate changes the text. */
 export const enum Change {
@@ -97,10 +98,6 @@ export const SWAP_PRIOR = -2;
 /** Weight of a learned pair's count: + PAIR_WEIGHT × ln(1 + count). */
 export const PAIR_WEIGHT = 1;
 
-function isHan(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
-}
-
 /** Characters never replaced: structural particles (的/地/得 is grammar, not a slip) and numerals. */
 const NEVER_REPLACE = new Uint8Array(0x10000);
 for (const c of '的地得了着过一二三四五六七八九十百千万亿零两') NEVER_REPLACE[c.charCodeAt(0)] = 1;
@@ -130,7 +127,7 @@ export function lmStageData(
   const offer = (c: number, kind: number): void => {
     if (offered[c]) return;
     let k = known[c];
-    if (k < 0) k = known[c] = isHan(c) && !NEVER_REPLACE[c] && hasUnigram(lm, c) ? 1 : 0;
+    if (k < 0) k = known[c] = isRunChar(c) && !NEVER_REPLACE[c] && hasUnigram(lm, c) ? 1 : 0;
     if (k !== 1) return;
     offered[c] = 1;
     codes[m] = c;
@@ -138,7 +135,7 @@ export function lmStageData(
   };
   for (let code = 0; code < 0x10000; code++) {
     start[code] = m;
-    if (!isHan(code)) continue;
+    if (!isRunChar(code)) continue;
     const from = m;
     for (let q = confStart[code]; q < confStart[code + 1]; q++) offer(confCodes[q], confKinds[q]);
     for (let q = learned.start[code]; q < learned.start[code + 1]; q++) offer(learned.codes[q], 0);
@@ -197,7 +194,7 @@ export function lmDetect(data: LmStageData, text: string, opts: LmDetectOptions)
   const penaltyAt = (i: number): number => (fixed[i] ? Infinity : opts.penalty ? opts.penalty(i) : 0);
   const replaceable = (i: number): boolean => {
     const code = text.charCodeAt(i);
-    return isHan(code) && !NEVER_REPLACE[code] && !fixed[i];
+    return isRunChar(code) && !NEVER_REPLACE[code] && !fixed[i];
   };
   /** Cost of the positions k .. last with the codes as they are now; stops early once above `limit`. */
   const windowCost = (k: number, last: number, limit: number): number => {

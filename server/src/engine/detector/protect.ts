@@ -10,6 +10,7 @@
 //         characters next to Latin or digits).
 
 import { getLexicon, wordLogp } from './lexicon';
+import { isRunChar } from './han';
 
 export const FREE = 0;
 export const SOFT = 1;
@@ -112,8 +113,6 @@ export function blockProtection(text: string, acceptedWords: ReadonlySet<string>
   return mask;
 }
 
-const isHanCode = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
-
 /**
  * Parallel items of an enumeration (排比): neighbours separated by 、 that have
  * the same length (2–4 Han characters) and the same characters at the same
@@ -128,10 +127,10 @@ function parallelItems(text: string, mask: Uint8Array): void {
   for (let d = text.indexOf('、'); d >= 0; d = text.indexOf('、', d + 1)) {
     // The item after the mark: Han characters up to the next punctuation.
     let e = d + 1;
-    while (e < text.length && isHanCode(text.charCodeAt(e))) e++;
+    while (e < text.length && isRunChar(text.charCodeAt(e))) e++;
     // The item before: Han characters back to the previous punctuation.
     let b = d;
-    while (b > 0 && isHanCode(text.charCodeAt(b - 1))) b--;
+    while (b > 0 && isRunChar(text.charCodeAt(b - 1))) b--;
     const after = e - (d + 1);
     const before = d - b;
     const closedAfter = text[e] === '、';
