@@ -180,7 +180,7 @@ export function lookup(t: HashTable, h1: number, h2: number): number {
   }
 }
 
-let loaded: CharLm | null | undefined;
+let loaded: CharLm | undefined;
 let loadError: Error | undefined;
 
 /**
@@ -238,16 +238,6 @@ export function getCharLm(): CharLm {
     loadError = e as Error;
     throw loadError;
   }
-}
-
-export function isCharLmLoaded(): boolean {
-  return !!loaded;
-}
-
-/** Forget the loaded model (tests). */
-export function resetCharLm(): void {
-  loaded = undefined;
-  loadError = undefined;
 }
 
 /**

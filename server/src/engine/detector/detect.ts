@@ -134,7 +134,8 @@ export function prepareStage(lex: Lexicon): LmStageData {
       const node = t.logp.child(t.logp.child(0, a), b);
       return node > 0 && t.logpValue[node] >= minLogp && !t.nameOf[node];
     };
-    stage = lmStageData(getCharLm(), t.confStart, t.confCodes, t.confKinds, loadLearnedPairs(findDataDir()), isWord2, loadLearnedPairs(findDataDir(), SOURCE_PAIRS_FILE));
+    const dir = findDataDir();
+    stage = lmStageData(getCharLm(), t.confStart, t.confCodes, t.confKinds, loadLearnedPairs(dir), isWord2, loadLearnedPairs(dir, SOURCE_PAIRS_FILE));
     stageLexicon = lex;
   }
   return stage;

@@ -335,9 +335,3 @@ export function lmDetect(data: LmStageData, text: string, opts: LmDetectOptions)
   }
   return out.sort((a, b) => a.index - b.index);
 }
-
-/** The kind of slip of a replaced character (for callers that report it), −1 when the pair is in no confusion set. */
-export function confusionKind(data: LmStageData, wrong: number, right: number): number {
-  for (let q = data.confStart[wrong], e = data.confStart[wrong + 1]; q < e; q++) if (data.confCodes[q] === right) return data.confKinds[q];
-  return -1;
-}
