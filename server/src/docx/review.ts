@@ -34,6 +34,7 @@
 import { parseXml, serializeXml, type Document, type Element, type Node } from './dom';
 import type { DocxDraft, ReviewItem, ReviewOptions } from './types';
 import { DocxError } from './types';
+import { locate } from './read';
 import { RunSplitter, XML_NS, childElement, copyElement, isElement, setText, type Place } from './runs';
 
 const DOCUMENT = 'word/document.xml';
@@ -259,17 +260,9 @@ class ReviewWriter {
     this.splitter = new RunSplitter(doc, draft.pkg.nodes, (copy) => this.renumber(copy));
   }
 
-  /** The paragraph holding offset `at` of draft.text (the earlier one at a boundary). */
+  /** The paragraph holding offset `at` of draft.text. */
   private paragraphAt(at: number): number {
-    const starts = this.draft.paragraphStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return locate(this.draft, at).paragraph;
   }
 
   // --- tracked changes ------------------------------------------------------
