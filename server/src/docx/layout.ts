@@ -32,6 +32,8 @@ import {
   ATTACHMENT_NOTE_RE,
   DATELINE_RE,
   DOC_NUMBER_RE,
+  MAX_TITLE_LINE,
+  MAX_TITLE_LINES,
   SIGNER_RE,
   parseDocDate,
 } from '../engine/structure-patterns';
@@ -40,14 +42,10 @@ import type { DocxDraft, DocxParagraph } from './types';
 
 /** The title is looked for among this many non-empty body paragraphs from the top. */
 const TITLE_WINDOW = 10;
-/** A title spans at most this many paragraphs (the engine's limit too). */
-const MAX_TITLE_LINES = 4;
 /** 18 pt in half-points: 小二 and above. */
 const LARGE_HALF_POINTS = 36;
 /** The 发文机关标志 is looked for among this many non-empty body paragraphs from the top. */
 const ISSUER_WINDOW = 4;
-/** Longest paragraph that can be a title line. */
-const MAX_TITLE_LINE = 40;
 
 const TITLE_STYLE_RE = /^(title|标题|heading ?1|标题 ?1)$/i;
 const HEADER_KINDS: ReadonlySet<ElementKind> = new Set<ElementKind>(['copyNumber', 'secrecy', 'urgency', 'issuerMark', 'docNumber', 'signer']);

@@ -280,3 +280,8 @@ export function looksLikeSignature(text: string): boolean {
   if (/^(特此|此复|此致|敬礼|妥否|当否|以上|专此|谨此|请)/.test(t)) return false;
   return /[\u4e00-\u9fa5]/.test(t);
 }
+
+/** Longest line (in characters) that can be part of a title. */
+export const MAX_TITLE_LINE = 40;
+/** A title spans at most this many lines. */
+export const MAX_TITLE_LINES = 4;

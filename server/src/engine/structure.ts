@@ -28,14 +28,12 @@ import {
   looksLikeOrgList,
   looksLikeSignature,
   parseDocDate,
+  MAX_TITLE_LINE,
+  MAX_TITLE_LINES,
   stripBookTitles,
   trimLine,
 } from './structure-patterns';
 
-/** Longest line (in characters) that can be part of a title. */
-const MAX_TITLE_LINE = 40;
-/** A title spans at most this many lines. */
-const MAX_TITLE_LINES = 4;
 /** The title must start within this many content lines from the top. */
 const TITLE_WINDOW = 8;
 /** Title lines may be separated by a few blank lines (as in published pages). */
