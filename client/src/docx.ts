@@ -22,6 +22,7 @@
 // from dist/client-docx.js on the first review only.
 
 import * as vscode from 'vscode';
+import { exists } from './workspaceFs';
 import type * as Word from './client-docx';
 import type { DocxDraft } from '../../server/src/docx/types';
 import { DOCX_SCHEME, planReview, reviewedPath, sourceOfView, viewUriParts } from './docxReview';
@@ -246,14 +247,5 @@ async function writeBeside(source: vscode.Uri, bytes: Uint8Array): Promise<vscod
   } catch (e) {
     await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
     throw e;
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -5,6 +5,7 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { exists } from './workspaceFs';
 import type * as Exporter from './client-export';
 import { GONGWEN_SOURCE } from './counts';
 import { suggestedDocxName } from './fileNames';
@@ -133,13 +134,4 @@ async function firstDiagnostics(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
       resolve(vscode.languages.getDiagnostics(uri));
     });
   });
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
