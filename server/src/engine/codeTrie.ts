@@ -98,6 +98,21 @@ export class CodeTrie {
     slots[h * 3 + 2] = kid;
   }
 
+  /**
+   * The child of `node` by the character whose UTF-8 bytes start at bytes[p]
+   * (two UTF-16 steps for a supplementary character), created when missing:
+   * a word list is read into the trie without decoding it to strings. The
+   * caller advances p by utf8Length(bytes[p]).
+   */
+  addUtf8(node: number, bytes: Uint8Array, p: number): number {
+    const b = bytes[p];
+    if (b < 0x80) return this.add(node, b);
+    if (b < 0xe0) return this.add(node, ((b & 0x1f) << 6) | (bytes[p + 1] & 0x3f));
+    if (b < 0xf0) return this.add(node, ((b & 0x0f) << 12) | ((bytes[p + 1] & 0x3f) << 6) | (bytes[p + 2] & 0x3f));
+    const cp = (((b & 0x07) << 18) | ((bytes[p + 1] & 0x3f) << 12) | ((bytes[p + 2] & 0x3f) << 6) | (bytes[p + 3] & 0x3f)) - 0x10000;
+    return this.add(this.add(node, 0xd800 + (cp >> 10)), 0xdc00 + (cp & 0x3ff));
+  }
+
   /** Node of a whole string (inserting it). */
   insert(s: string): number {
     let node = 0;
@@ -174,4 +189,9 @@ export class CodeTrie {
     this.slots = new Int32Array(cap * 3).fill(-1);
     for (let o = 0; o < old.length; o += 3) if (old[o] !== -1) this.put(old[o], old[o + 1], old[o + 2]);
   }
+}
+
+/** Length in bytes of the UTF-8 sequence whose first byte is `b`. */
+export function utf8Length(b: number): number {
+  return b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
 }

@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
-import { CodeTrie } from '../codeTrie';
+import { CodeTrie, utf8Length } from '../codeTrie';
 import { findDataDir, gunzipWhole } from './lexicon';
 import { isRunChar } from './han';
 
@@ -75,19 +75,9 @@ export function decodeContextModel(gz: Buffer): ContextModel {
       ends[w++] = node;
       node = 0;
       p++;
-    } else if (b < 0x80) {
-      node = trie.add(node, b);
-      p++;
-    } else if (b < 0xe0) {
-      node = trie.add(node, ((b & 0x1f) << 6) | (vocab[p + 1] & 0x3f));
-      p += 2;
-    } else if (b < 0xf0) {
-      node = trie.add(node, ((b & 0x0f) << 12) | ((vocab[p + 1] & 0x3f) << 6) | (vocab[p + 2] & 0x3f));
-      p += 3;
     } else {
-      const cp = (((b & 0x07) << 18) | ((vocab[p + 1] & 0x3f) << 12) | ((vocab[p + 2] & 0x3f) << 6) | (vocab[p + 3] & 0x3f)) - 0x10000;
-      node = trie.add(trie.add(node, 0xd800 + (cp >> 10)), 0xdc00 + (cp & 0x3ff));
-      p += 4;
+      node = trie.addUtf8(node, vocab, p);
+      p += utf8Length(b);
     }
   }
   const wordOf = new Int32Array(trie.nodes).fill(-1);

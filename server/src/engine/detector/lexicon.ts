@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { isUtf8 } from 'node:buffer';
 import { adoptTries, CodeTrie, lexiconTries, registerTries, shareTries, type ConfusionArrays, type CoreTries, type SharedTries } from './trie';
+import { utf8Length } from '../codeTrie';
 
 export type NameTag = 'nr' | 'ns' | 'nt';
 
@@ -301,19 +302,9 @@ function buildWordTrie(buf: Buffer, gwText: string | undefined): WordTrie {
         if (tagIndex) names[node] = tagIndex;
         node = 0;
         p++;
-      } else if (b < 0x80) {
-        node = logp.add(node, b);
-        p++;
-      } else if (b < 0xe0) {
-        node = logp.add(node, ((b & 0x1f) << 6) | (buf[p + 1] & 0x3f));
-        p += 2;
-      } else if (b < 0xf0) {
-        node = logp.add(node, ((b & 0x0f) << 12) | ((buf[p + 1] & 0x3f) << 6) | (buf[p + 2] & 0x3f));
-        p += 3;
       } else {
-        const cp = (((b & 0x07) << 18) | ((buf[p + 1] & 0x3f) << 12) | ((buf[p + 2] & 0x3f) << 6) | (buf[p + 3] & 0x3f)) - 0x10000;
-        node = logp.add(logp.add(node, 0xd800 + (cp >> 10)), 0xdc00 + (cp & 0x3ff));
-        p += 4;
+        node = logp.addUtf8(node, buf, p);
+        p += utf8Length(b);
       }
     }
   });
