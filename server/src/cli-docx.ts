@@ -132,13 +132,8 @@ export async function runReview(
   if (sameFile(file, target)) return fail(err, `审校稿不能写回原文件 ${file}（原文件不会改动，请用 -o 指定另一个文件）`);
   if (fs.existsSync(target) && fs.statSync(target).isDirectory()) return fail(err, `无法写入 ${target}：这是一个目录`);
 
-  let draft: DocxDraft;
-  try {
-    draft = await readWordFile(file, '审校');
-  } catch (e) {
-    if ((e as Error).name === 'DocxError') return fail(err, (e as Error).message);
-    throw e;
-  }
+  const draft = await readOrFail(file, '审校', err);
+  if (typeof draft === 'number') return draft;
   const { findings } = checkText(file, draft.text, layoutHints(draft));
   const plan = planReview(draft, findings, args.commentsOnly);
   let written: { bytes: Uint8Array; comments: number; editsApplied: number };
@@ -156,6 +151,16 @@ export async function runReview(
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
+/** The draft of a Word file, or exit status 2 after one line on stderr when the file cannot be read as one. */
+async function readOrFail(file: string, verb: string, err: (s: string) => void): Promise<DocxDraft | number> {
+  try {
+    return await readWordFile(file, verb);
+  } catch (e) {
+    if ((e as Error).name === 'DocxError') return fail(err, (e as Error).message);
+    throw e;
+  }
+}
+
 /**
  * `gongwen import FILE.docx [-o FILE.md]`: the draft as Markdown. Without -o
  * it goes beside the .docx and never replaces an existing file; -o names the
@@ -171,13 +176,8 @@ export async function runImport(args: WordArgs, out: (s: string) => void, err: (
   if (sameFile(file, target)) return fail(err, `不能把导入结果写到原文件 ${file}`);
   if (!args.output && fs.existsSync(target)) return fail(err, `${target} 已存在，不覆盖（用 -o 指定输出文件）`);
   if (fs.existsSync(target) && fs.statSync(target).isDirectory()) return fail(err, `无法写入 ${target}：这是一个目录`);
-  let draft: DocxDraft;
-  try {
-    draft = await readWordFile(file, '导入');
-  } catch (e) {
-    if ((e as Error).name === 'DocxError') return fail(err, (e as Error).message);
-    throw e;
-  }
+  const draft = await readOrFail(file, '导入', err);
+  if (typeof draft === 'number') return draft;
   const md = docxToMarkdown(draft);
   try {
     writeFileAtomic(target, md);
